@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './health';
+export * from './headers';
+export * from './offsets';
+export * from './config';
