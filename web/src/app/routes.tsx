@@ -1,0 +1,43 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { Layout } from '../components/Layout';
+import { RouteError } from '../components/RouteError';
+
+// Each page is its own chunk: the first paint only pays for the shell and the page it shows.
+const OverviewPage = lazy(() => import('../pages/overview/OverviewPage'));
+const ConsumerGroupsPage = lazy(() => import('../pages/ConsumerGroupsPage'));
+const TopicsPage = lazy(() => import('../pages/TopicsPage'));
+const DlqsPage = lazy(() => import('../pages/DlqsPage'));
+const TracesPage = lazy(() => import('../pages/TracesPage'));
+const AlertsPage = lazy(() => import('../pages/AlertsPage'));
+const AuditPage = lazy(() => import('../pages/AuditPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+/** The navigation rail is generated from this list, so a page and its link cannot drift. */
+export const NAV_ITEMS = [
+  { path: '/', label: 'Overview' },
+  { path: '/consumer-groups', label: 'Consumer groups' },
+  { path: '/topics', label: 'Topics' },
+  { path: '/dlqs', label: 'DLQs' },
+  { path: '/traces', label: 'Traces' },
+  { path: '/alerts', label: 'Alerts' },
+  { path: '/audit', label: 'Audit' },
+] as const;
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'consumer-groups', element: <ConsumerGroupsPage /> },
+      { path: 'topics', element: <TopicsPage /> },
+      { path: 'dlqs', element: <DlqsPage /> },
+      { path: 'traces', element: <TracesPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

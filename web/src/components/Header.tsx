@@ -1,0 +1,18 @@
+import type { StreamStatus } from '../hooks/useEventStream';
+import { ClusterSwitcher } from './ClusterSwitcher';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { ThemeToggle } from './ThemeToggle';
+import { TimeRangePicker } from './TimeRangePicker';
+
+export function Header({ stream }: { stream: StreamStatus }) {
+  return (
+    <header className="topbar">
+      <ClusterSwitcher />
+      <TimeRangePicker />
+      <div className="topbar-end">
+        <ConnectionIndicator status={stream} />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

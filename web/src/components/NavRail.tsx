@@ -1,0 +1,34 @@
+import { NavLink, useLocation } from 'react-router-dom';
+import { NAV_ITEMS } from '../app/routes';
+import { globalSearch } from '../hooks/useGlobalParams';
+
+export interface NavRailProps {
+  /** Count badges (firing alerts, non-empty DLQs), filled in when those hooks exist. */
+  counts?: Partial<Record<(typeof NAV_ITEMS)[number]['path'], number>>;
+}
+
+export function NavRail({ counts = {} }: NavRailProps) {
+  // Moving between pages keeps the cluster and time range the user picked.
+  const search = globalSearch(useLocation().search);
+  return (
+    <nav className="rail" aria-label="Main">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width={20} height={20} />
+        <span>Eventscope</span>
+      </div>
+      <ul>
+        {NAV_ITEMS.map((item) => {
+          const count = counts[item.path];
+          return (
+            <li key={item.path}>
+              <NavLink to={{ pathname: item.path, search }} end={item.path === '/'}>
+                <span>{item.label}</span>
+                {count ? <span className="rail-count num">{count}</span> : null}
+              </NavLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
