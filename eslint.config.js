@@ -4,9 +4,22 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'os',
+];
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ group: [p.from], message: p.why })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => ({ group: [p.from], message: p.why })) },
+  ],
 });
 
 export default tseslint.config(
@@ -18,14 +31,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: restrict([
-      ...nodeBuiltins.map((from) => ({ from, why: 'shared/ runs in the browser too: no node-only modules.' })),
+      ...nodeBuiltins.map((from) => ({
+        from,
+        why: 'shared/ runs in the browser too: no node-only modules.',
+      })),
       { from: 'react*', why: 'shared/ must not depend on the browser.' },
       { from: '@eventscope/*', why: 'shared/ is the bottom of the graph.' },
       { from: 'kafkajs', why: 'broker access lives in collectors/.' },
@@ -34,7 +53,10 @@ export default tseslint.config(
   {
     files: ['collectors/**/*.ts'],
     rules: restrict([
-      { from: '@eventscope/api*', why: 'collectors/ must not own storage or HTTP: the api calls collectors, not back.' },
+      {
+        from: '@eventscope/api*',
+        why: 'collectors/ must not own storage or HTTP: the api calls collectors, not back.',
+      },
       { from: '@eventscope/web*', why: 'collectors/ must not serve the UI.' },
       { from: 'express', why: 'collectors/ does not serve HTTP.' },
       { from: '@eventscope/*/src/*', why: "use a package's public exports, not deep imports." },

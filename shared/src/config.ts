@@ -7,27 +7,25 @@ import { z } from 'zod';
 
 const hostPort = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})$/;
 
-const brokerList = z
-  .string()
-  .transform((raw, ctx) => {
-    const brokers = raw
-      .split(',')
-      .map((b) => b.trim())
-      .filter((b) => b.length > 0);
-    if (brokers.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'is empty; give host:port[,host:port…]' });
+const brokerList = z.string().transform((raw, ctx) => {
+  const brokers = raw
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+  if (brokers.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'is empty; give host:port[,host:port…]' });
+    return z.NEVER;
+  }
+  for (const broker of brokers) {
+    const match = hostPort.exec(broker);
+    const port = match ? Number(match[2]) : 0;
+    if (!match || port < 1 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: `"${broker}" is not host:port` });
       return z.NEVER;
     }
-    for (const broker of brokers) {
-      const match = hostPort.exec(broker);
-      const port = match ? Number(match[2]) : 0;
-      if (!match || port < 1 || port > 65535) {
-        ctx.addIssue({ code: 'custom', message: `"${broker}" is not host:port` });
-        return z.NEVER;
-      }
-    }
-    return brokers;
-  });
+  }
+  return brokers;
+});
 
 const port = z
   .string()
@@ -69,7 +67,9 @@ export const EnvSchema = z.object({
   EVENTSCOPE_RETENTION_RAW_HOURS: positiveInt('hours').default(6),
   EVENTSCOPE_RETENTION_ROLLUP_DAYS: positiveInt('days').default(7),
   EVENTSCOPE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  EVENTSCOPE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EVENTSCOPE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   EVENTSCOPE_DEMO: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
 });
@@ -126,7 +126,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
   const sasl =
     e.KAFKA_SASL_MECHANISM && e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD
-      ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD }
+      ? {
+          mechanism: e.KAFKA_SASL_MECHANISM,
+          username: e.KAFKA_SASL_USERNAME,
+          password: e.KAFKA_SASL_PASSWORD,
+        }
       : undefined;
   const clusters: ClusterConfig[] = e.KAFKA_BROKERS
     ? [
@@ -150,7 +154,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: e.EVENTSCOPE_DATA_DIR,
       ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
       sampleIntervalMs: e.EVENTSCOPE_SAMPLE_INTERVAL_MS,
-      retention: { rawHours: e.EVENTSCOPE_RETENTION_RAW_HOURS, rollupDays: e.EVENTSCOPE_RETENTION_ROLLUP_DAYS },
+      retention: {
+        rawHours: e.EVENTSCOPE_RETENTION_RAW_HOURS,
+        rollupDays: e.EVENTSCOPE_RETENTION_ROLLUP_DAYS,
+      },
       ...(e.EVENTSCOPE_ADMIN_TOKEN ? { adminToken: e.EVENTSCOPE_ADMIN_TOKEN } : {}),
       logLevel: e.EVENTSCOPE_LOG_LEVEL,
       demo: e.EVENTSCOPE_DEMO,
@@ -158,9 +165,4 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       clusters,
     },
   };
-}
-
-/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for logs and messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createClusterProbe, type ClusterProbe } from '@eventscope/collectors';
+import type { AppConfig } from '@eventscope/shared';
+import { redactUrl } from '@eventscope/shared';
+import { createEventBus, type EventBus } from './domain/events';
+import { createServer } from './http/server';
+import { createLogger, type Logger } from './logging';
+import { openStore, type Store } from './store';
+
+/** A start-up failure the user can fix; its message is one line naming the setting. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  logger: Logger;
+  store: Store;
+  events: EventBus;
+  probes: ClusterProbe[];
+  stop(): Promise<void>;
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  );
+  return typeof pkg === 'object' &&
+    pkg !== null &&
+    'version' in pkg &&
+    typeof pkg.version === 'string'
+    ? pkg.version
+    : 'unknown';
+}
+
+async function listen(server: Server, config: AppConfig): Promise<number> {
+  server.listen(config.port, config.host);
+  try {
+    await Promise.race([
+      once(server, 'listening'),
+      once(server, 'error').then(([e]) => Promise.reject(e)),
+    ]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE' ? 'is already in use' : `cannot be bound (${code ?? 'error'})`;
+    throw new StartupError(`EVENTSCOPE_PORT ${config.port} on ${config.host} ${reason}`);
+  }
+  return (server.address() as AddressInfo).port;
+}
+
+/** Wires config → store → cluster probes → HTTP, and returns a handle that stops it all. */
+export async function startApp(
+  config: AppConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config);
+  let store: Store;
+  try {
+    store = await openStore({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      onIdleError: (error) =>
+        logger.warn({ err: error.message }, 'database connection dropped; the pool replaces it'),
+    });
+  } catch (error) {
+    const where = config.databaseUrl
+      ? `DATABASE_URL ${redactUrl(config.databaseUrl)}`
+      : `EVENTSCOPE_DATA_DIR ${config.dataDir}`;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`${where}: cannot open the store (${why})`);
+  }
+  const events = createEventBus();
+  const probes = config.clusters.map((cluster) =>
+    createClusterProbe(cluster, {
+      intervalMs: config.sampleIntervalMs,
+      logger,
+      onChange: () => events.publish({ type: 'cluster-health', keys: [['health'], ['clusters']] }),
+    }),
+  );
+  const app = createServer({
+    logger,
+    events,
+    store,
+    clusters: probes,
+    version: readVersion(),
+    startedAt: new Date(),
+    webDir: config.webDir ?? defaultWebDir,
+  });
+  const server = createHttpServer(app);
+  let port: number;
+  try {
+    port = await listen(server, config);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  for (const probe of probes) probe.start();
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info(
+    { url, store: store.engine, clusters: config.clusters.map((c) => c.id) },
+    'eventscope is up',
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    logger,
+    store,
+    events,
+    probes,
+    stop() {
+      stopping ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.all(probes.map((p) => p.stop()));
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { roleAllows, type PrincipalView, type Role } from '@eventscope/shared';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+/** Who is acting. Domain functions take one and check it themselves, not only the routes. */
+export type Principal = PrincipalView;
+
+/** The anonymous caller; reads only, and only when anonymous reads are enabled. */
+export const anonymous = null;
+export type Actor = Principal | typeof anonymous;
+
+export function authorize(actor: Actor, needed: Role): Principal {
+  if (!actor) throw new UnauthenticatedError();
+  if (!roleAllows(actor.role, needed)) {
+    throw new ForbiddenError(`this needs the ${needed} role; you are ${actor.role}`);
+  }
+  return actor;
+}
+
+/** How the audit log names an actor: stable, never a secret. */
+export function actorLabel(actor: Actor): string {
+  return actor ? `${actor.kind}:${actor.name}` : 'anonymous';
+}

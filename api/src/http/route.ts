@@ -1,0 +1,93 @@
+import type { Request, RequestHandler, Router } from 'express';
+import type { Role } from '@eventscope/shared';
+import type { z } from 'zod';
+import type { Actor } from '../domain/auth/principal';
+import { parseInput } from './validate';
+
+/**
+ * One declaration per endpoint: access level, request schemas, response schema and the
+ * handler. The same list mounts the Express routes, generates the OpenAPI document and
+ * drives the authorisation-matrix test, so the three cannot drift apart.
+ */
+export type Access = 'public' | Role;
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  req: Request;
+}
+
+export interface RouteSpec<P, Q, B, R> {
+  method: Method;
+  /** Express-style path under /api, e.g. `/tokens/:id`. */
+  path: string;
+  summary: string;
+  access: Access;
+  /** Writes go through the write rate limit and the CSRF check. Defaults to method !== get. */
+  write?: boolean;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  response: z.ZodType<R>;
+  status?: number;
+  handler(input: RouteInput<P, Q, B>): Promise<R> | R;
+}
+
+/** A route with its types erased behind `run`, which parses its own input. */
+export interface Route {
+  method: Method;
+  path: string;
+  summary: string;
+  access: Access;
+  write: boolean;
+  status: number;
+  schemas: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType };
+  run(req: Request, actor: Actor): Promise<unknown>;
+}
+
+export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unknown>(
+  spec: RouteSpec<P, Q, B, R>,
+): Route {
+  const parse = <T>(
+    schema: z.ZodType<T> | undefined,
+    value: unknown,
+    what: string,
+  ): T | undefined => (schema ? parseInput(schema, value, what) : undefined);
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    access: spec.access,
+    write: spec.write ?? spec.method !== 'get',
+    status: spec.status ?? 200,
+    schemas: {
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      response: spec.response,
+    },
+    async run(req, actor) {
+      const params = parse(spec.params, req.params, 'path parameters') as P;
+      const query = parse(spec.query, req.query, 'query') as Q;
+      const body = parse(spec.body, req.body ?? {}, 'body') as B;
+      return spec.handler({ params, query, body, actor, req });
+    },
+  };
+}
+
+export function mountRoutes(
+  router: Router,
+  routes: readonly Route[],
+  options: { actorOf: (req: Request) => Actor; guard: (route: Route) => RequestHandler[] },
+): void {
+  for (const route of routes) {
+    const handler: RequestHandler = async (req, res) => {
+      const result = await route.run(req, options.actorOf(req));
+      res.status(route.status).json(result);
+    };
+    router[route.method](route.path, ...options.guard(route), handler);
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 8080,
+        host: '0.0.0.0',
+        dataDir: './data',
+        sampleIntervalMs: 5000,
+        clusters: [],
+      },
+    });
+  });
+
+  it('binds 127.0.0.1 only in demo mode', () => {
+    const result = parseConfig({ EVENTSCOPE_DEMO: 'true' });
+    expect(result.ok && result.config.host).toBe('127.0.0.1');
+  });
+
+  it('reads one cluster from KAFKA_BROKERS', () => {
+    const result = parseConfig({ KAFKA_BROKERS: 'a:9092, b.example:19092', KAFKA_CLUSTER: 'prod' });
+    expect(result.ok && result.config.clusters).toEqual([
+      expect.objectContaining({ id: 'prod', brokers: ['a:9092', 'b.example:19092'], ssl: false }),
+    ]);
+  });
+
+  it.each([
+    [{ EVENTSCOPE_PORT: 'abc' }, /^EVENTSCOPE_PORT /],
+    [{ EVENTSCOPE_PORT: '70000' }, /^EVENTSCOPE_PORT /],
+    [{ KAFKA_BROKERS: 'garbage' }, /^KAFKA_BROKERS "garbage" is not host:port$/],
+    [{ KAFKA_BROKERS: 'host:99999' }, /^KAFKA_BROKERS /],
+    [{ KAFKA_BROKERS: ' , ' }, /^KAFKA_BROKERS is empty/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL /],
+    [{ EVENTSCOPE_SAMPLE_INTERVAL_MS: '0' }, /^EVENTSCOPE_SAMPLE_INTERVAL_MS /],
+    [{ EVENTSCOPE_ADMIN_TOKEN: 'short' }, /^EVENTSCOPE_ADMIN_TOKEN /],
+    [
+      { KAFKA_SASL_MECHANISM: 'plain' },
+      /KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/,
+    ],
+    [{ KAFKA_CLUSTER: 'has space' }, /^KAFKA_CLUSTER /],
+  ])('rejects %o with one line naming the setting', (env, pattern) => {
+    const result = parseConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(pattern);
+      expect(result.message).not.toContain('\n');
+    }
+  });
+
+  it('never echoes a SASL password in its messages', () => {
+    const result = parseConfig({ KAFKA_SASL_PASSWORD: 's3cret-value', KAFKA_SASL_USERNAME: 'u' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('s3cret-value');
+  });
+});
