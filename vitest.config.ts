@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./tools/src/test/global-setup.ts'],
-    projects: ['shared', 'collectors', 'api', 'web', 'tools', 'e2e'],
+    projects: ['shared', 'collectors', 'collectors/demo', 'api', 'web', 'tools', 'e2e'],
     reporters: ['default', './tools/src/test/plain-summary-reporter.ts'],
   },
 });
