@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createClusterProbe, type ClusterProbe } from '@eventscope/collectors';
 import type { AppConfig } from '@eventscope/shared';
 import { redactUrl } from '@eventscope/shared';
+import { ensureAdminAccess } from './domain/auth/bootstrap';
 import { createEventBus, type EventBus } from './domain/events';
 import { createServer } from './http/server';
 import { createLogger, type Logger } from './logging';
@@ -18,6 +19,8 @@ export class StartupError extends Error {
 
 export interface RunningApp {
   url: string;
+  /** Set on a fresh install without EVENTSCOPE_ADMIN_TOKEN (also logged once). */
+  bootstrapToken?: string;
   port: number;
   logger: Logger;
   store: Store;
@@ -77,6 +80,7 @@ export async function startApp(
     const why = error instanceof Error ? error.message : String(error);
     throw new StartupError(`${where}: cannot open the store (${why})`);
   }
+  const { bootstrapToken } = await ensureAdminAccess(store.auth, config.adminToken);
   const events = createEventBus();
   const probes = config.clusters.map((cluster) =>
     createClusterProbe(cluster, {
@@ -93,6 +97,7 @@ export async function startApp(
     version: readVersion(),
     startedAt: new Date(),
     webDir: config.webDir ?? defaultWebDir,
+    anonymousRead: config.anonymousRead,
   });
   const server = createHttpServer(app);
   let port: number;
@@ -109,10 +114,17 @@ export async function startApp(
     { url, store: store.engine, clusters: config.clusters.map((c) => c.id) },
     'eventscope is up',
   );
+  if (bootstrapToken) {
+    // Deliberately printed once: the only way in on a fresh install without EVENTSCOPE_ADMIN_TOKEN.
+    logger.warn(
+      `No admin exists yet. One-time bootstrap token: ${bootstrapToken} (sign in with it and create an admin user or token; it stops working once you do, and a restart replaces it)`,
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   return {
     url,
+    ...(bootstrapToken ? { bootstrapToken } : {}),
     port,
     logger,
     store,

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_CLUSTER: 'local',
       EVENTSCOPE_DEMO: 'true',
+      // The demo binds 127.0.0.1 only; reading without signing in keeps the first look easy.
+      EVENTSCOPE_ANONYMOUS_READ: env.EVENTSCOPE_ANONYMOUS_READ ?? 'true',
     });
   }
   const parsed = parseConfig(env);

@@ -26,7 +26,7 @@ export const UsernameSchema = z
 export const PasswordSchema = z.string().min(12, 'must be at least 12 characters').max(512);
 
 export const PrincipalSchema = z.object({
-  kind: z.enum(['user', 'token', 'bootstrap']),
+  kind: z.enum(['user', 'token', 'bootstrap', 'anonymous']),
   id: z.string(),
   name: z.string(),
   role: RoleSchema,

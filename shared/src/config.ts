@@ -71,6 +71,7 @@ export const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   EVENTSCOPE_DEMO: bool.default(false),
+  EVENTSCOPE_ANONYMOUS_READ: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
 });
 
@@ -101,6 +102,8 @@ export interface AppConfig {
   adminToken?: string;
   logLevel: z.infer<typeof EnvSchema>['EVENTSCOPE_LOG_LEVEL'];
   demo: boolean;
+  /** Unauthenticated callers may read (never write). */
+  anonymousRead: boolean;
   webDir?: string;
   clusters: ClusterConfig[];
 }
@@ -161,6 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ...(e.EVENTSCOPE_ADMIN_TOKEN ? { adminToken: e.EVENTSCOPE_ADMIN_TOKEN } : {}),
       logLevel: e.EVENTSCOPE_LOG_LEVEL,
       demo: e.EVENTSCOPE_DEMO,
+      anonymousRead: e.EVENTSCOPE_ANONYMOUS_READ,
       ...(e.EVENTSCOPE_WEB_DIR ? { webDir: e.EVENTSCOPE_WEB_DIR } : {}),
       clusters,
     },

@@ -1,6 +1,6 @@
-import type { Request, RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Role } from '@eventscope/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actor } from '../domain/auth/principal';
 import { parseInput } from './validate';
 
@@ -18,6 +18,7 @@ export interface RouteInput<P, Q, B> {
   body: B;
   actor: Actor;
   req: Request;
+  res: Response;
 }
 
 export interface RouteSpec<P, Q, B, R> {
@@ -44,8 +45,35 @@ export interface Route {
   access: Access;
   write: boolean;
   status: number;
-  schemas: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType };
-  run(req: Request, actor: Actor): Promise<unknown>;
+  schemas: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType; response: z.ZodType };
+  run(req: Request, res: Response, actor: Actor): Promise<unknown>;
+  /** A handler that writes its own response (server-sent events) instead of JSON. */
+  raw?: RequestHandler;
+  /** Content type of a raw route's response, for the OpenAPI document. */
+  rawContentType?: string;
+}
+
+/** A route that streams its own response; it still goes through the same guards. */
+export function defineRawRoute(spec: {
+  method: Method;
+  path: string;
+  summary: string;
+  access: Access;
+  contentType: string;
+  handler: RequestHandler;
+}): Route {
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    access: spec.access,
+    write: spec.method !== 'get',
+    status: 200,
+    schemas: { response: z.unknown() },
+    run: () => Promise.reject(new Error(`${spec.path} is a raw route`)),
+    raw: spec.handler,
+    rawContentType: spec.contentType,
+  };
 }
 
 export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unknown>(
@@ -64,16 +92,17 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unk
     write: spec.write ?? spec.method !== 'get',
     status: spec.status ?? 200,
     schemas: {
-      ...(spec.params ? { params: spec.params } : {}),
-      ...(spec.query ? { query: spec.query } : {}),
+      // Path and query schemas are always objects; the OpenAPI generator needs them as such.
+      ...(spec.params instanceof z.ZodObject ? { params: spec.params } : {}),
+      ...(spec.query instanceof z.ZodObject ? { query: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
       response: spec.response,
     },
-    async run(req, actor) {
+    async run(req, res, actor) {
       const params = parse(spec.params, req.params, 'path parameters') as P;
       const query = parse(spec.query, req.query, 'query') as Q;
       const body = parse(spec.body, req.body ?? {}, 'body') as B;
-      return spec.handler({ params, query, body, actor, req });
+      return spec.handler({ params, query, body, actor, req, res });
     },
   };
 }
@@ -81,13 +110,15 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unk
 export function mountRoutes(
   router: Router,
   routes: readonly Route[],
-  options: { actorOf: (req: Request) => Actor; guard: (route: Route) => RequestHandler[] },
+  options: { actorOf: (res: Response) => Actor; guard: (route: Route) => RequestHandler[] },
 ): void {
   for (const route of routes) {
-    const handler: RequestHandler = async (req, res) => {
-      const result = await route.run(req, options.actorOf(req));
-      res.status(route.status).json(result);
+    const json: RequestHandler = async (req, res) => {
+      const result = await route.run(req, res, options.actorOf(res));
+      if (route.status === 204) res.status(204).end();
+      else res.status(route.status).json(result);
     };
+    const handler = route.raw ?? json;
     router[route.method](route.path, ...options.guard(route), handler);
   }
 }

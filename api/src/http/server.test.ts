@@ -3,10 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, HealthSchema, type ClusterHealth } from '@eventscope/shared';
 import { createEventBus } from '../domain/events';
+import { openStore, type Store } from '../store';
 import { createServer, type ServerDeps } from './server';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'es-server-')) });
+});
+afterAll(() => store.close());
 
 const reachable: ClusterHealth = {
   id: 'local',
@@ -23,7 +30,7 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
   return {
     logger: pino({ level: 'silent' }),
     events: createEventBus(),
-    store: { engine: 'pglite', ping: async () => undefined },
+    store,
     clusters: [{ current: () => reachable }],
     version: '0.1.0',
     startedAt: new Date('2026-11-25T00:00:00Z'),
@@ -52,16 +59,17 @@ describe('GET /api/health', () => {
       createServer(
         deps({
           clusters: [{ current: () => down }],
-          store: {
-            engine: 'postgres',
-            ping: () => Promise.reject(new Error('connection refused')),
-          },
+          store: { ...store, ping: () => Promise.reject(new Error('connection refused')) },
         }),
       ),
     ).get('/api/health');
     const health = HealthSchema.parse(res.body);
     expect(health.status).toBe('degraded');
-    expect(health.store).toMatchObject({ status: 'down', error: 'connection refused' });
+    expect(health.store).toMatchObject({
+      engine: 'pglite',
+      status: 'down',
+      error: 'connection refused',
+    });
     expect(health.clusters[0]?.reachable).toBe(false);
   });
 });
@@ -75,7 +83,7 @@ describe('errors', () => {
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
     const res = await request(createServer(deps()))
-      .post('/api/health')
+      .post('/api/session')
       .set('content-type', 'application/json')
       .send('{"broken":')
       .expect(400);
@@ -85,7 +93,7 @@ describe('errors', () => {
 
   it('answers an oversized body with 413', async () => {
     const res = await request(createServer(deps()))
-      .post('/api/health')
+      .post('/api/session')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ big: 'x'.repeat(300 * 1024) }))
       .expect(413);
@@ -124,7 +132,7 @@ describe('web app', () => {
 describe('GET /api/stream', () => {
   it('streams published events as server-sent events and unsubscribes on close', async () => {
     const events = createEventBus();
-    const server = createServer(deps({ events })).listen(0, '127.0.0.1');
+    const server = createServer(deps({ events, anonymousRead: true })).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');

@@ -1,24 +1,49 @@
 import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { EventBus } from '../domain/events';
 import type { HealthDeps } from '../domain/health';
 import type { Logger } from '../logging';
+import type { Store } from '../store';
+import { actorOf, authenticate, routeGuard, type AuthOptions } from './auth';
 import { apiNotFound, errorHandler } from './error-handler';
-import { healthRoutes } from './routes/health';
-import { streamRoutes } from './routes/stream';
+import { buildOpenApi } from './openapi';
+import { defineRoute, mountRoutes, type Route } from './route';
+import { authRoutes } from './routes/auth';
+import { healthRoute } from './routes/health';
+import { streamRoute } from './routes/stream';
 import { staticWeb } from './static-web';
+import { z } from 'zod';
 
-export interface ServerDeps extends HealthDeps {
+export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   logger: Logger;
   events: EventBus;
+  store: Store;
   webDir: string;
+  anonymousRead?: boolean;
+  limits?: AuthOptions['limits'];
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Builds the Express app; never listens (index/app code does), so tests drive it with supertest. */
+/** Every JSON endpoint under /api, declared once (see route.ts). */
+export function apiRoutes(deps: ServerDeps): Route[] {
+  const routes = [healthRoute(deps), streamRoute(deps.events), ...authRoutes(deps.store)];
+  const openApi = defineRoute({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    access: 'public',
+    response: z.record(z.string(), z.unknown()),
+    handler: () => document,
+  });
+  const document = buildOpenApi([...routes, openApi], deps.version);
+  return [...routes, openApi];
+}
+
+/** Builds the Express app; never listens (app.ts does), so tests drive it with supertest. */
 export function createServer(deps: ServerDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -62,10 +87,16 @@ export function createServer(deps: ServerDeps): Express {
     }),
   );
 
+  const auth: AuthOptions = {
+    store: deps.store,
+    anonymousRead: deps.anonymousRead ?? false,
+    ...(deps.limits ? { limits: deps.limits } : {}),
+  };
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
-  api.use(healthRoutes(deps));
-  api.use(streamRoutes(deps.events));
+  api.use(cookieParser());
+  api.use(authenticate(auth));
+  mountRoutes(api, apiRoutes(deps), { actorOf, guard: routeGuard(auth) });
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -11,3 +11,4 @@ export {
   type AuditRepository,
   type ListAuditQuery,
 } from './audit';
+export type { AuthRepository, TokenRow, UserRow, TokenOrigin } from './auth';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { auditRepository, type AuditRepository } from './audit';
+import { authRepository, type AuthRepository } from './auth';
 import type { Db, Engine } from './db';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
@@ -9,6 +10,7 @@ export interface Store {
   readonly engine: Engine;
   readonly db: Db;
   readonly audit: AuditRepository;
+  readonly auth: AuthRepository;
   /** SELECT 1; rejects when the database is unreachable (used by /api/health). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     engine: db.engine,
     db,
     audit: auditRepository(db),
+    auth: authRepository(db),
     ping: async () => {
       await db.query('SELECT 1');
     },

@@ -4,12 +4,18 @@ import { ForbiddenError, UnauthenticatedError } from '../errors';
 /** Who is acting. Domain functions take one and check it themselves, not only the routes. */
 export type Principal = PrincipalView;
 
-/** The anonymous caller; reads only, and only when anonymous reads are enabled. */
-export const anonymous = null;
-export type Actor = Principal | typeof anonymous;
+/** An unauthenticated caller is `null`; with anonymous reads enabled it acts as this viewer. */
+export type Actor = Principal | null;
+export const anonymousViewer: Principal = {
+  kind: 'anonymous',
+  id: 'anonymous',
+  name: 'anonymous',
+  role: 'viewer',
+};
 
 export function authorize(actor: Actor, needed: Role): Principal {
-  if (!actor) throw new UnauthenticatedError();
+  if (!actor || (actor.kind === 'anonymous' && needed !== 'viewer'))
+    throw new UnauthenticatedError();
   if (!roleAllows(actor.role, needed)) {
     throw new ForbiddenError(`this needs the ${needed} role; you are ${actor.role}`);
   }

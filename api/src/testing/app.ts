@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino, type DestinationStream } from 'pino';
+import { createLogger } from '../logging';
+import type { Role } from '@eventscope/shared';
+import { ensureAdminAccess } from '../domain/auth/bootstrap';
+import { createToken } from '../domain/auth/tokens';
+import { createEventBus } from '../domain/events';
+import { createServer, type ServerDeps } from '../http/server';
+import { openStore, type Store } from '../store';
+
+export const adminToken = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  url: string;
+  store: Store;
+  deps: ServerDeps;
+  tokens: Record<Role, string>;
+  close(): Promise<void>;
+}
+
+/** A real api on PGlite, listening on 127.0.0.1, with one token per role. */
+export async function startTestApp(
+  overrides: Partial<ServerDeps> = {},
+  logDestination?: DestinationStream,
+): Promise<TestApp> {
+  const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'es-app-')) });
+  await ensureAdminAccess(store.auth, adminToken);
+  const admin = { kind: 'token', id: 'seed', name: 'seed', role: 'admin' } as const;
+  const viewer = await createToken(store.auth, admin, { name: 'viewer', role: 'viewer' });
+  const operator = await createToken(store.auth, admin, { name: 'operator', role: 'operator' });
+  const deps: ServerDeps = {
+    logger: logDestination
+      ? createLogger({ logLevel: 'debug' }, logDestination)
+      : pino({ level: 'silent' }),
+    events: createEventBus(),
+    store,
+    clusters: [],
+    version: 'test',
+    startedAt: new Date(),
+    webDir: '/nonexistent',
+    ...overrides,
+  };
+  const server: Server = createServer(deps).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    deps,
+    tokens: { viewer: viewer.token, operator: operator.token, admin: adminToken },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
+}
