@@ -8,6 +8,7 @@ import type { AppConfig } from '@eventscope/shared';
 import { redactUrl } from '@eventscope/shared';
 import { ensureAdminAccess } from './domain/auth/bootstrap';
 import { createEventBus, type EventBus } from './domain/events';
+import { answerClientErrors } from './http/client-errors';
 import { createServer } from './http/server';
 import { createLogger, type Logger } from './logging';
 import { openStore, type Store } from './store';
@@ -100,6 +101,7 @@ export async function startApp(
     anonymousRead: config.anonymousRead,
   });
   const server = createHttpServer(app);
+  answerClientErrors(server);
   let port: number;
   try {
     port = await listen(server, config);

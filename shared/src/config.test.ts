@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { EnvSchema, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
@@ -42,6 +43,11 @@ describe('parseConfig', () => {
       /KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/,
     ],
     [{ KAFKA_CLUSTER: 'has space' }, /^KAFKA_CLUSTER /],
+    [{ EVENTSCOPE_MASKING: '{not json' }, /^EVENTSCOPE_MASKING is not valid JSON$/],
+    [
+      { EVENTSCOPE_MASKING: '{"rules":[{"kind":"regex","pattern":"("}]}' },
+      /^EVENTSCOPE_MASKING rules\.0\.pattern: /,
+    ],
   ])('rejects %o with one line naming the setting', (env, pattern) => {
     const result = parseConfig(env);
     expect(result.ok).toBe(false);
@@ -55,5 +61,27 @@ describe('parseConfig', () => {
     const result = parseConfig({ KAFKA_SASL_PASSWORD: 's3cret-value', KAFKA_SASL_USERNAME: 'u' });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('s3cret-value');
+  });
+});
+
+describe('parseConfig under fuzzing', () => {
+  const keys = Object.keys(EnvSchema.shape);
+  it('never throws, and a refusal is always one line naming a setting', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...keys),
+          fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-z:.,\-/@{}[\]"]{0,40}$/)),
+        ),
+        (env) => {
+          const result = parseConfig(env);
+          if (!result.ok) {
+            expect(result.message).not.toContain('\n');
+            expect(keys.some((k) => result.message.includes(k))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultMaskingConfig, MaskingConfigSchema, type MaskingConfig } from './masking';
 
 /**
  * The environment contract (DESIGN.md "Configuration"). Parsed once at start; a bad value
@@ -73,6 +74,28 @@ export const EnvSchema = z.object({
   EVENTSCOPE_DEMO: bool.default(false),
   EVENTSCOPE_ANONYMOUS_READ: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
+  EVENTSCOPE_MASKING: z
+    .string()
+    .transform((raw, ctx) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+      const parsed = MaskingConfigSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        ctx.addIssue({
+          code: 'custom',
+          message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+        });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .optional(),
 });
 
 export interface SaslConfig {
@@ -104,6 +127,7 @@ export interface AppConfig {
   demo: boolean;
   /** Unauthenticated callers may read (never write). */
   anonymousRead: boolean;
+  masking: MaskingConfig;
   webDir?: string;
   clusters: ClusterConfig[];
 }
@@ -165,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.EVENTSCOPE_LOG_LEVEL,
       demo: e.EVENTSCOPE_DEMO,
       anonymousRead: e.EVENTSCOPE_ANONYMOUS_READ,
+      masking: e.EVENTSCOPE_MASKING ?? defaultMaskingConfig,
       ...(e.EVENTSCOPE_WEB_DIR ? { webDir: e.EVENTSCOPE_WEB_DIR } : {}),
       clusters,
     },

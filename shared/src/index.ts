@@ -6,3 +6,4 @@ export * from './config';
 export * from './auth';
 export * from './redact';
 export * from './stream';
+export * from './masking';

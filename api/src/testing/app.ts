@@ -9,6 +9,7 @@ import type { Role } from '@eventscope/shared';
 import { ensureAdminAccess } from '../domain/auth/bootstrap';
 import { createToken } from '../domain/auth/tokens';
 import { createEventBus } from '../domain/events';
+import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
 import { openStore, type Store } from '../store';
 
@@ -45,6 +46,7 @@ export async function startTestApp(
     ...overrides,
   };
   const server: Server = createServer(deps).listen(0, '127.0.0.1');
+  answerClientErrors(server);
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
