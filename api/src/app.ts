@@ -8,6 +8,8 @@ import type { AppConfig } from '@eventscope/shared';
 import { redactUrl } from '@eventscope/shared';
 import { ensureAdminAccess } from './domain/auth/bootstrap';
 import { createEventBus, type EventBus } from './domain/events';
+import { createLatestSnapshots, type LatestSnapshots } from './domain/lag/latest';
+import { createSnapshotRecorder, type SnapshotRecorder } from './domain/lag/recorder';
 import { answerClientErrors } from './http/client-errors';
 import { createServer } from './http/server';
 import { createLogger, type Logger } from './logging';
@@ -26,6 +28,8 @@ export interface RunningApp {
   logger: Logger;
   store: Store;
   events: EventBus;
+  latest: LatestSnapshots;
+  recorder: SnapshotRecorder;
   probes: ClusterProbe[];
   stop(): Promise<void>;
 }
@@ -83,6 +87,14 @@ export async function startApp(
   }
   const { bootstrapToken } = await ensureAdminAccess(store.auth, config.adminToken);
   const events = createEventBus();
+  const latest = createLatestSnapshots();
+  const recorder = createSnapshotRecorder({
+    store,
+    latest,
+    events,
+    logger,
+    retention: config.retention,
+  });
   const probes = config.clusters.map((cluster) =>
     createClusterProbe(cluster, {
       intervalMs: config.sampleIntervalMs,
@@ -99,6 +111,9 @@ export async function startApp(
     startedAt: new Date(),
     webDir: config.webDir ?? defaultWebDir,
     anonymousRead: config.anonymousRead,
+    latest,
+    retention: config.retention,
+    sampleIntervalMs: config.sampleIntervalMs,
   });
   const server = createHttpServer(app);
   answerClientErrors(server);
@@ -110,6 +125,7 @@ export async function startApp(
     throw error;
   }
   for (const probe of probes) probe.start();
+  recorder.start();
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   logger.info(
@@ -131,11 +147,14 @@ export async function startApp(
     logger,
     store,
     events,
+    latest,
+    recorder,
     probes,
     stop() {
       stopping ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        recorder.stop();
         await Promise.all(probes.map((p) => p.stop()));
         await store.close();
       })();

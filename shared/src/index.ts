@@ -6,4 +6,6 @@ export * from './config';
 export * from './auth';
 export * from './redact';
 export * from './stream';
+export * from './lag';
 export * from './masking';
+export * from './lag-api';

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, HealthSchema, type ClusterHealth } from '@eventscope/shared';
 import { createEventBus } from '../domain/events';
+import { createLatestSnapshots } from '../domain/lag/latest';
 import { openStore, type Store } from '../store';
 import { createServer, type ServerDeps } from './server';
 
@@ -31,6 +32,9 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
     logger: pino({ level: 'silent' }),
     events: createEventBus(),
     store,
+    latest: createLatestSnapshots(),
+    retention: { rawHours: 6 },
+    sampleIntervalMs: 5000,
     clusters: [{ current: () => reachable }],
     version: '0.1.0',
     startedAt: new Date('2026-11-25T00:00:00Z'),

@@ -5,13 +5,16 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { EventBus } from '../domain/events';
 import type { HealthDeps } from '../domain/health';
+import type { LatestSnapshots } from '../domain/lag/latest';
 import type { Logger } from '../logging';
 import type { Store } from '../store';
 import { actorOf, authenticate, routeGuard, type AuthOptions } from './auth';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApi } from './openapi';
-import { defineRoute, mountRoutes, type Route } from './route';
+import { defineRawRoute, defineRoute, mountRoutes, type Route } from './route';
+import { createMetrics } from './metrics';
 import { authRoutes } from './routes/auth';
+import { lagRoutes } from './routes/lag';
 import { healthRoute } from './routes/health';
 import { streamRoute } from './routes/stream';
 import { staticWeb } from './static-web';
@@ -21,6 +24,9 @@ export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   logger: Logger;
   events: EventBus;
   store: Store;
+  latest: LatestSnapshots;
+  retention: { rawHours: number };
+  sampleIntervalMs: number;
   webDir: string;
   anonymousRead?: boolean;
   limits?: AuthOptions['limits'];
@@ -30,7 +36,12 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Every JSON endpoint under /api, declared once (see route.ts). */
 export function apiRoutes(deps: ServerDeps): Route[] {
-  const routes = [healthRoute(deps), streamRoute(deps.events), ...authRoutes(deps.store)];
+  const routes = [
+    healthRoute(deps),
+    streamRoute(deps.events),
+    ...authRoutes(deps.store),
+    ...lagRoutes(deps),
+  ];
   const openApi = defineRoute({
     method: 'get',
     path: '/openapi.json',
@@ -99,6 +110,23 @@ export function createServer(deps: ServerDeps): Express {
   mountRoutes(api, apiRoutes(deps), { actorOf, guard: routeGuard(auth) });
   api.use(apiNotFound);
   app.use('/api', api);
+
+  // Prometheus scrapes /metrics with a viewer token (Authorization: Bearer …).
+  const metrics = createMetrics(deps);
+  const metricsRoute = defineRawRoute({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus exposition',
+    access: 'viewer',
+    contentType: metrics.contentType,
+    async handler(_req, res) {
+      res.type(metrics.contentType).send(await metrics.metrics());
+    },
+  });
+  const root = express.Router();
+  root.use(cookieParser(), authenticate(auth));
+  mountRoutes(root, [metricsRoute], { actorOf, guard: routeGuard(auth) });
+  app.use(root);
 
   app.use(staticWeb(deps.webDir));
   app.use(apiNotFound);

@@ -12,3 +12,4 @@ export {
   type ListAuditQuery,
 } from './audit';
 export type { AuthRepository, TokenRow, UserRow, TokenOrigin } from './auth';
+export { statusRank, type SamplesRepository, type Range } from './samples';

@@ -1,10 +1,6 @@
-import { cpSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '@eventscope/tools/postgres';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BadRequestError } from '../domain/errors';
 import {
   auditRepository,
@@ -12,64 +8,12 @@ import {
   migrate,
   openStore,
   StoreUnavailableError,
-  type OpenStoreOptions,
   type Store,
 } from './index';
+import { engines, prepareTemplates, removeTemplates, type Target } from '../testing/engines';
 
-/** Where one test's store lives: a PGlite dir or a PostgreSQL database of its own. */
-interface Target {
-  options: OpenStoreOptions;
-  cleanup(): Promise<void>;
-}
-
-const tempDir = () => mkdtemp(join(tmpdir(), 'eventscope-store-'));
-
-/**
- * A fresh PGlite dir costs ~2 s (initdb runs in WASM); copying a migrated one ~0.2 s.
- * Tests start from the copy; the migration test starts from an empty dir on purpose.
- */
-let pgliteTemplate: string | undefined;
-
-const engines = [
-  {
-    engine: 'pglite' as const,
-    async target(fresh = false): Promise<Target> {
-      const dir = await tempDir();
-      // cpSync: several times faster than the async cp on PGlite's ~1000 small files.
-      if (!fresh && pgliteTemplate) cpSync(pgliteTemplate, dir, { recursive: true });
-      return {
-        options: { dataDir: dir },
-        cleanup: () => rm(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    engine: 'postgres' as const,
-    async target(): Promise<Target> {
-      const [db, dir] = await Promise.all([
-        createTestDatabase(inject('databaseUrl'), 'store'),
-        tempDir(),
-      ]);
-      return {
-        options: { databaseUrl: db.url, dataDir: dir },
-        cleanup: async () => {
-          await db.drop();
-          await rm(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-
-beforeAll(async () => {
-  const dir = await tempDir();
-  await (await openStore({ dataDir: dir })).close();
-  pgliteTemplate = dir;
-});
-
-afterAll(async () => {
-  if (pgliteTemplate) await rm(pgliteTemplate, { recursive: true, force: true });
-});
+beforeAll(prepareTemplates);
+afterAll(removeTemplates);
 
 describe.each(engines)('store on $engine', ({ engine, target }) => {
   let where: Target;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { auditRepository, type AuditRepository } from './audit';
 import { authRepository, type AuthRepository } from './auth';
+import { samplesRepository, type SamplesRepository } from './samples';
 import type { Db, Engine } from './db';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
@@ -11,6 +12,7 @@ export interface Store {
   readonly db: Db;
   readonly audit: AuditRepository;
   readonly auth: AuthRepository;
+  readonly samples: SamplesRepository;
   /** SELECT 1; rejects when the database is unreachable (used by /api/health). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     db,
     audit: auditRepository(db),
     auth: authRepository(db),
+    samples: samplesRepository(db),
     ping: async () => {
       await db.query('SELECT 1');
     },

@@ -9,6 +9,7 @@ import type { Role } from '@eventscope/shared';
 import { ensureAdminAccess } from '../domain/auth/bootstrap';
 import { createToken } from '../domain/auth/tokens';
 import { createEventBus } from '../domain/events';
+import { createLatestSnapshots } from '../domain/lag/latest';
 import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
 import { openStore, type Store } from '../store';
@@ -39,6 +40,9 @@ export async function startTestApp(
       : pino({ level: 'silent' }),
     events: createEventBus(),
     store,
+    latest: createLatestSnapshots(),
+    retention: { rawHours: 6 },
+    sampleIntervalMs: 5000,
     clusters: [],
     version: 'test',
     startedAt: new Date(),
