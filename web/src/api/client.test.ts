@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { apiGet, apiSend, withQuery } from './client';
-import { ApiClientError, isRetryable, toApiError } from './errors';
+import { setCsrfToken } from './csrf';
+import { ApiClientError, isRetryable, parseRetryAfter, toApiError } from './errors';
 
 const Thing = z.object({ id: z.string(), count: z.number() });
 
@@ -30,6 +31,10 @@ async function rejection(promise: Promise<unknown>): Promise<ApiClientError> {
 }
 
 afterEach(() => vi.unstubAllGlobals());
+
+const withoutCsrf = expect.objectContaining({
+  headers: expect.not.objectContaining({ 'x-csrf-token': expect.anything() }),
+});
 
 describe('apiGet', () => {
   it('returns the parsed body and sends same-origin credentials', async () => {
@@ -117,6 +122,33 @@ describe('apiSend', () => {
     );
   });
 
+  it('sends the session CSRF token on writes, and only on writes', async () => {
+    setCsrfToken('csrf-1');
+    const fetchMock = stubFetch(new Response(null, { status: 204 }));
+    await apiSend('DELETE', '/api/tokens/t1', undefined, z.undefined());
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      '/api/tokens/t1',
+      expect.objectContaining({ headers: expect.objectContaining({ 'x-csrf-token': 'csrf-1' }) }),
+    );
+    const getMock = stubFetch(json({ id: 'a', count: 1 }));
+    await apiGet('/api/things/a', Thing);
+    expect(getMock).toHaveBeenCalledWith('/api/things/a', withoutCsrf);
+  });
+
+  it('sends no CSRF header without a session (anonymous or bearer)', async () => {
+    const fetchMock = stubFetch(json({ id: 'r1', count: 0 }, 201));
+    await apiSend('POST', '/api/x', {}, Thing);
+    expect(fetchMock).toHaveBeenCalledWith('/api/x', withoutCsrf);
+  });
+
+  it('keeps Retry-After on a 429', async () => {
+    stubFetch(
+      json({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'retry-after': '42' }),
+    );
+    const error = await rejection(apiSend('POST', '/api/session', { token: 't' }, Thing));
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 42 });
+  });
+
   it('accepts 204 when the schema allows no body', async () => {
     stubFetch(new Response(null, { status: 204 }));
     await expect(apiSend('DELETE', '/api/silences/1', undefined, z.undefined())).resolves.toBe(
@@ -147,6 +179,16 @@ describe('toApiError', () => {
   ])('isRetryable(%j) → %s', (init, expected) =>
     expect(isRetryable(new ApiClientError({ ...init, message: '' }))).toBe(expected),
   );
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, ignores the rest', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:12 GMT', now)).toBe(12);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
 });
 
 describe('withQuery', () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ContractViolation, HttpFailure, toApiError } from './errors';
+import { getCsrfToken } from './csrf';
+import { ContractViolation, HttpFailure, parseRetryAfter, toApiError } from './errors';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -46,6 +47,9 @@ async function request<T>(
   try {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // Writes made with the session cookie are refused (403) without the session's CSRF token.
+    const csrf = getCsrfToken();
+    if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
     const response = await fetch(path, {
       method,
       headers,
@@ -57,7 +61,8 @@ async function request<T>(
     const payload = await readBody(response, path);
     if (!response.ok && !options.acceptStatus?.includes(response.status)) {
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      throw new HttpFailure(response.status, response.statusText, payload, requestId);
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      throw new HttpFailure(response.status, response.statusText, payload, requestId, retryAfter);
     }
     // Every answer is parsed: a contract drift surfaces here, not as "undefined" deep in a page.
     const parsed = schema.safeParse(payload);

@@ -13,17 +13,21 @@ export class ApiClientError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
   readonly requestId: string | undefined;
+  /** From a 429's Retry-After header: how long to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number;
     code: ClientErrorCode;
     message: string;
     requestId?: string;
+    retryAfterSeconds?: number;
   }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -35,6 +39,7 @@ export class HttpFailure extends Error {
     readonly statusText: string,
     readonly body: unknown,
     readonly requestId: string | undefined,
+    readonly retryAfterSeconds?: number,
   ) {
     super(`HTTP ${status}`);
   }
@@ -65,6 +70,7 @@ function fromHttp(failure: HttpFailure): ApiClientError {
       code,
       message,
       requestId: requestId ?? failure.requestId,
+      retryAfterSeconds: failure.retryAfterSeconds,
     });
   }
   // Not our error shape: a proxy, a load balancer or an api that is not up yet answered.
@@ -74,7 +80,16 @@ function fromHttp(failure: HttpFailure): ApiClientError {
     code: codeByStatus.get(failure.status) ?? (failure.status >= 500 ? 'unavailable' : 'unknown'),
     message: `The api answered ${label} without an error body.`,
     requestId: failure.requestId,
+    retryAfterSeconds: failure.retryAfterSeconds,
   });
+}
+
+/** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Maps anything thrown while talking to the api into one ApiClientError. */

@@ -1,9 +1,24 @@
-import { QueryClient } from '@tanstack/react-query';
-import { isRetryable } from '../api/errors';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isRetryable, toApiError } from '../api/errors';
+
+export interface QueryClientHooks {
+  /**
+   * Called when any query or mutation is answered 401 (session expired or revoked). Requests
+   * whose `meta.authFlow` is set (sign in, sign out) handle their own 401.
+   */
+  onUnauthenticated?: () => void;
+}
 
 /** One app-wide QueryClient; its defaults are written out so no page relies on library ones. */
-export function createQueryClient(): QueryClient {
+export function createQueryClient({ onUnauthenticated }: QueryClientHooks = {}): QueryClient {
+  const on401 = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (meta?.authFlow !== true && toApiError(error).status === 401) onUnauthenticated?.();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => on401(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => on401(error, mutation.meta),
+    }),
     defaultOptions: {
       queries: {
         // SSE invalidates what changed; staleness only matters when the stream is down.

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { Layout } from '../components/Layout';
 import { RouteError } from '../components/RouteError';
@@ -10,7 +10,9 @@ const TopicsPage = lazy(() => import('../pages/TopicsPage'));
 const DlqsPage = lazy(() => import('../pages/DlqsPage'));
 const TracesPage = lazy(() => import('../pages/TracesPage'));
 const AlertsPage = lazy(() => import('../pages/AlertsPage'));
-const AuditPage = lazy(() => import('../pages/AuditPage'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const AccessPage = lazy(() => import('../pages/settings/AccessPage'));
+const SignInPage = lazy(() => import('../pages/signIn/SignInPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 /** The navigation rail is generated from this list, so a page and its link cannot drift. */
@@ -26,6 +28,16 @@ export const NAV_ITEMS = [
 
 export const routes: RouteObject[] = [
   {
+    // Outside the shell: nothing on it may need a session.
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={null}>
+        <SignInPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
@@ -37,6 +49,7 @@ export const routes: RouteObject[] = [
       { path: 'traces', element: <TracesPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'settings/access', element: <AccessPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import { ClusterSwitcher } from './ClusterSwitcher';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ThemeToggle } from './ThemeToggle';
 import { TimeRangePicker } from './TimeRangePicker';
+import { UserMenu } from './UserMenu';
 
 export function Header({ stream }: { stream: StreamStatus }) {
   return (
@@ -12,6 +13,7 @@ export function Header({ stream }: { stream: StreamStatus }) {
       <div className="topbar-end">
         <ConnectionIndicator status={stream} />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

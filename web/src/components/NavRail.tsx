@@ -1,6 +1,7 @@
 import { NavLink, useLocation } from 'react-router-dom';
 import { NAV_ITEMS } from '../app/routes';
 import { globalSearch } from '../hooks/useGlobalParams';
+import { RequireRole } from './RequireRole';
 
 export interface NavRailProps {
   /** Count badges (firing alerts, non-empty DLQs), filled in when those hooks exist. */
@@ -29,6 +30,15 @@ export function NavRail({ counts = {} }: NavRailProps) {
           );
         })}
       </ul>
+      <RequireRole role="admin">
+        <ul className="rail-bottom" aria-label="Settings">
+          <li>
+            <NavLink to={{ pathname: '/settings/access', search }}>
+              <span>Settings · Access</span>
+            </NavLink>
+          </li>
+        </ul>
+      </RequireRole>
     </nav>
   );
 }

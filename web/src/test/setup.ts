@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { setCsrfToken } from '../api/csrf';
 import { FakeEventSource } from './fakeEventSource';
 
 // No test talks to a real stream; each one scripts the fake instead.
@@ -13,4 +14,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
   window.localStorage.clear();
+  // The CSRF token is module state; a test must not inherit the previous test's session.
+  setCsrfToken('');
 });
