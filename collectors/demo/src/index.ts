@@ -1,0 +1,26 @@
+export { startDemo, DemoStoppedError, type DemoHandle } from './demo';
+export {
+  applyDemoCommand,
+  demoControlRoutes,
+  DemoCommandSchema,
+  type DemoCommand,
+  type DemoControlResponse,
+  type DemoControlRoutes,
+} from './control';
+export {
+  DemoSettingsSchema,
+  silentDemoLogger,
+  type DemoLogger,
+  type DemoOptions,
+  type DemoSettings,
+} from './options';
+export { demoServices, type DemoService } from './services';
+export { DemoStatusSchema, type DemoStatus } from './stats';
+export {
+  demoGroups,
+  demoMaxMessageBytes,
+  demoTopics,
+  type DemoGroups,
+  type DemoTopics,
+} from './topics';
+export { readInt32Header, readInt64Header } from './dead-letters';
