@@ -3,11 +3,18 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createClusterProbe, type ClusterProbe } from '@eventscope/collectors';
+import {
+  createClusterProbe,
+  createSampler,
+  type ClusterProbe,
+  type Sampler,
+} from '@eventscope/collectors';
 import type { AppConfig } from '@eventscope/shared';
 import { redactUrl } from '@eventscope/shared';
 import { ensureAdminAccess } from './domain/auth/bootstrap';
+import type { DemoHolder } from './domain/demo';
 import { createEventBus, type EventBus } from './domain/events';
+import { createMasker } from './domain/masking';
 import { createLatestSnapshots, type LatestSnapshots } from './domain/lag/latest';
 import { createSnapshotRecorder, type SnapshotRecorder } from './domain/lag/recorder';
 import { answerClientErrors } from './http/client-errors';
@@ -30,9 +37,14 @@ export interface RunningApp {
   events: EventBus;
   latest: LatestSnapshots;
   recorder: SnapshotRecorder;
+  /** Set by the launcher once the demo workload runs. */
+  demo: DemoHolder;
   probes: ClusterProbe[];
   stop(): Promise<void>;
 }
+
+/** The tap reads every new record of the topics it watches: bounded so big clusters stay cheap. */
+const maxTappedTopics = 100;
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -88,6 +100,7 @@ export async function startApp(
   const { bootstrapToken } = await ensureAdminAccess(store.auth, config.adminToken);
   const events = createEventBus();
   const latest = createLatestSnapshots();
+  const demo: DemoHolder = {};
   const recorder = createSnapshotRecorder({
     store,
     latest,
@@ -102,6 +115,15 @@ export async function startApp(
       onChange: () => events.publish({ type: 'cluster-health', keys: [['health'], ['clusters']] }),
     }),
   );
+  // One sampler per cluster feeds lag, topics and DLQs; the read-only tap measures event sizes.
+  const samplers: Sampler[] = config.clusters.map((cluster) =>
+    createSampler(cluster, {
+      intervalMs: config.sampleIntervalMs,
+      logger: logger.child({ component: 'sampler', cluster: cluster.id }),
+      onSnapshot: (snapshot) => recorder.record(snapshot),
+      tapTopics: (topics) => topics.slice(0, maxTappedTopics),
+    }),
+  );
   const app = createServer({
     logger,
     events,
@@ -114,6 +136,9 @@ export async function startApp(
     latest,
     retention: config.retention,
     sampleIntervalMs: config.sampleIntervalMs,
+    demo,
+    masker: createMasker(config.masking),
+    otlpAnonymous: config.otlpAnonymous,
   });
   const server = createHttpServer(app);
   answerClientErrors(server);
@@ -125,6 +150,7 @@ export async function startApp(
     throw error;
   }
   for (const probe of probes) probe.start();
+  for (const sampler of samplers) sampler.start();
   recorder.start();
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
@@ -149,12 +175,14 @@ export async function startApp(
     events,
     latest,
     recorder,
+    demo,
     probes,
     stop() {
       stopping ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         recorder.stop();
+        await Promise.all(samplers.map((s) => s.stop()));
         await Promise.all(probes.map((p) => p.stop()));
         await store.close();
       })();

@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startDemo, type DemoHandle } from '@eventscope/demo';
 import { ensureKafkaInstalled, startKafka } from '@eventscope/tools/kafka';
 import { startApp, StartupError, type RunningApp } from './app';
 import { parseConfig, type AppConfig } from '@eventscope/shared';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       EVENTSCOPE_DEMO: 'true',
       // The demo binds 127.0.0.1 only; reading without signing in keeps the first look easy.
       EVENTSCOPE_ANONYMOUS_READ: env.EVENTSCOPE_ANONYMOUS_READ ?? 'true',
+      EVENTSCOPE_OTLP_ANONYMOUS: env.EVENTSCOPE_OTLP_ANONYMOUS ?? 'true',
     });
   }
   const parsed = parseConfig(env);
@@ -70,6 +72,22 @@ async function main(): Promise<void> {
       error instanceof StartupError ? error.message : `failed to start: ${String(error)}`,
     );
   }
+  let demo: DemoHandle | undefined;
+  if (kafka) {
+    try {
+      demo = await startDemo({
+        brokers: kafka.brokers,
+        apiUrl: app.url,
+        logger: app.logger.child({ component: 'demo' }),
+      });
+      app.demo.handle = demo;
+    } catch (error) {
+      app.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'the demo workload did not start',
+      );
+    }
+  }
   const where = kafka
     ? `local Kafka at ${kafka.brokers.join(',')}`
     : `Kafka at ${parsed.config.clusters[0]?.brokers.join(',') ?? '?'}`;
@@ -82,6 +100,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nStopping Eventscope…\n');
+    await demo?.stop().catch(() => undefined);
     await app.stop();
     await kafka?.stop();
     process.exit(0);

@@ -73,6 +73,7 @@ export const EnvSchema = z.object({
     .default('info'),
   EVENTSCOPE_DEMO: bool.default(false),
   EVENTSCOPE_ANONYMOUS_READ: bool.default(false),
+  EVENTSCOPE_OTLP_ANONYMOUS: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
   EVENTSCOPE_MASKING: z
     .string()
@@ -127,6 +128,8 @@ export interface AppConfig {
   demo: boolean;
   /** Unauthenticated callers may read (never write). */
   anonymousRead: boolean;
+  /** OTLP spans accepted without an API token. */
+  otlpAnonymous: boolean;
   masking: MaskingConfig;
   webDir?: string;
   clusters: ClusterConfig[];
@@ -189,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.EVENTSCOPE_LOG_LEVEL,
       demo: e.EVENTSCOPE_DEMO,
       anonymousRead: e.EVENTSCOPE_ANONYMOUS_READ,
+      otlpAnonymous: e.EVENTSCOPE_OTLP_ANONYMOUS,
       masking: e.EVENTSCOPE_MASKING ?? defaultMaskingConfig,
       ...(e.EVENTSCOPE_WEB_DIR ? { webDir: e.EVENTSCOPE_WEB_DIR } : {}),
       clusters,

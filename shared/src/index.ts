@@ -7,5 +7,7 @@ export * from './auth';
 export * from './redact';
 export * from './stream';
 export * from './lag';
+export * from './dead-letters';
 export * from './masking';
+export * from './traces';
 export * from './lag-api';

@@ -6,6 +6,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, HealthSchema, type ClusterHealth } from '@eventscope/shared';
 import { createEventBus } from '../domain/events';
+import { createMasker } from '../domain/masking';
+import { defaultMaskingConfig } from '@eventscope/shared';
 import { createLatestSnapshots } from '../domain/lag/latest';
 import { openStore, type Store } from '../store';
 import { createServer, type ServerDeps } from './server';
@@ -35,6 +37,8 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
     latest: createLatestSnapshots(),
     retention: { rawHours: 6 },
     sampleIntervalMs: 5000,
+    demo: {},
+    masker: createMasker(defaultMaskingConfig),
     clusters: [{ current: () => reachable }],
     version: '0.1.0',
     startedAt: new Date('2026-11-25T00:00:00Z'),

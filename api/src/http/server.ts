@@ -3,18 +3,25 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import type { DemoHolder } from '../domain/demo';
 import type { EventBus } from '../domain/events';
 import type { HealthDeps } from '../domain/health';
 import type { LatestSnapshots } from '../domain/lag/latest';
+import type { Masker } from '../domain/masking';
+import { otlpRouter } from '../otlp/router';
+import { createSpanIngest } from '../traces';
 import type { Logger } from '../logging';
 import type { Store } from '../store';
+import { UnauthenticatedError } from '../domain/errors';
 import { actorOf, authenticate, routeGuard, type AuthOptions } from './auth';
 import { apiNotFound, errorHandler } from './error-handler';
 import { buildOpenApi } from './openapi';
 import { defineRawRoute, defineRoute, mountRoutes, type Route } from './route';
 import { createMetrics } from './metrics';
 import { authRoutes } from './routes/auth';
+import { demoRoutes } from './routes/demo';
 import { lagRoutes } from './routes/lag';
+import { traceRoutes } from './routes/traces';
 import { healthRoute } from './routes/health';
 import { streamRoute } from './routes/stream';
 import { staticWeb } from './static-web';
@@ -27,6 +34,10 @@ export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   latest: LatestSnapshots;
   retention: { rawHours: number };
   sampleIntervalMs: number;
+  demo: DemoHolder;
+  masker: Masker;
+  /** Accept OTLP spans without a token (the localhost demo). */
+  otlpAnonymous?: boolean;
   webDir: string;
   anonymousRead?: boolean;
   limits?: AuthOptions['limits'];
@@ -41,6 +52,8 @@ export function apiRoutes(deps: ServerDeps): Route[] {
     streamRoute(deps.events),
     ...authRoutes(deps.store),
     ...lagRoutes(deps),
+    ...traceRoutes({ db: deps.store.db, masker: deps.masker }),
+    ...demoRoutes(deps.demo, deps.store),
   ];
   const openApi = defineRoute({
     method: 'get',
@@ -123,6 +136,22 @@ export function createServer(deps: ServerDeps): Express {
       res.type(metrics.contentType).send(await metrics.metrics());
     },
   });
+  // OTLP/HTTP: instrumented services send spans with any API token (or none, when allowed).
+  const otlpAccess: express.RequestHandler = (_req, res, next) => {
+    const actor = actorOf(res);
+    if (deps.otlpAnonymous || (actor && actor.kind !== 'anonymous')) return next();
+    throw new UnauthenticatedError(
+      'send an API token (Authorization: Bearer …) with OTLP requests',
+    );
+  };
+  app.use(
+    '/v1',
+    cookieParser(),
+    authenticate(auth),
+    otlpAccess,
+    otlpRouter({ ingest: createSpanIngest(deps.store.db), logger: deps.logger }),
+  );
+
   const root = express.Router();
   root.use(cookieParser(), authenticate(auth));
   mountRoutes(root, [metricsRoute], { actorOf, guard: routeGuard(auth) });

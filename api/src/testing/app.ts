@@ -9,6 +9,8 @@ import type { Role } from '@eventscope/shared';
 import { ensureAdminAccess } from '../domain/auth/bootstrap';
 import { createToken } from '../domain/auth/tokens';
 import { createEventBus } from '../domain/events';
+import { createMasker } from '../domain/masking';
+import { defaultMaskingConfig } from '@eventscope/shared';
 import { createLatestSnapshots } from '../domain/lag/latest';
 import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
@@ -43,6 +45,8 @@ export async function startTestApp(
     latest: createLatestSnapshots(),
     retention: { rawHours: 6 },
     sampleIntervalMs: 5000,
+    demo: {},
+    masker: createMasker(defaultMaskingConfig),
     clusters: [],
     version: 'test',
     startedAt: new Date(),

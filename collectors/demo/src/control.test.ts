@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiErrorSchema } from '@eventscope/shared';
-import { applyDemoCommand, DemoCommandSchema, demoControlRoutes } from './control';
+import { applyDemoCommand, DemoCommandSchema } from './control';
 import { DemoStoppedError, type DemoHandle } from './demo';
 import type { DemoStatus } from './stats';
 import { demoGroups, demoTopics } from './topics';
@@ -63,47 +62,5 @@ describe('demo commands', () => {
     expect(handle.burst).toHaveBeenCalledWith(10);
     expect(handle.poisonNext).toHaveBeenCalledWith(2);
     expect(status.running).toBe(true);
-  });
-});
-
-describe('demo control routes', () => {
-  it('serves the status and the commands', async () => {
-    const handle = fakeHandle();
-    const route = demoControlRoutes(handle);
-    expect(await route('GET', '/status')).toMatchObject({ status: 200, body: { running: true } });
-    expect((await route('post', '/burst/', { count: 5 })).status).toBe(200);
-    expect(handle.burst).toHaveBeenCalledWith(5);
-    expect((await route('POST', '/commands', { action: 'poison', count: 3 })).status).toBe(200);
-    expect(handle.poisonNext).toHaveBeenCalledWith(3);
-    expect((await route('POST', 'pause', { service: 'shipping' })).status).toBe(200);
-    expect(handle.pause).toHaveBeenCalledWith('shipping');
-  });
-
-  it('answers bad input, unknown routes and a stopped demo with the api error shape', async () => {
-    const handle = fakeHandle();
-    const route = demoControlRoutes(handle);
-    const cases = [
-      [await route('POST', '/burst', { count: 0 }), 400, 'bad_request'],
-      [await route('POST', '/burst', [1]), 400, 'bad_request'],
-      [await route('POST', '/commands', { action: 'explode' }), 400, 'bad_request'],
-      [await route('GET', '/pause'), 404, 'not_found'],
-      [await route('POST', '/status'), 404, 'not_found'],
-    ] as const;
-    for (const [response, status, code] of cases) {
-      expect(response.status).toBe(status);
-      expect(ApiErrorSchema.parse(response.body).error.code).toBe(code);
-    }
-    handle.state.stopped = true;
-    const stopped = await route('POST', '/pause', { service: 'payments' });
-    expect(stopped.status).toBe(409);
-    expect(ApiErrorSchema.parse(stopped.body).error.code).toBe('conflict');
-  });
-
-  it('lets unexpected failures through for the api to map', async () => {
-    const handle = fakeHandle();
-    handle.burst.mockRejectedValueOnce(new Error('broker down'));
-    await expect(demoControlRoutes(handle)('POST', '/burst', { count: 1 })).rejects.toThrow(
-      'broker down',
-    );
   });
 });

@@ -1,12 +1,5 @@
 export { startDemo, DemoStoppedError, type DemoHandle } from './demo';
-export {
-  applyDemoCommand,
-  demoControlRoutes,
-  DemoCommandSchema,
-  type DemoCommand,
-  type DemoControlResponse,
-  type DemoControlRoutes,
-} from './control';
+export { applyDemoCommand, DemoCommandSchema, type DemoCommand } from './control';
 export {
   DemoSettingsSchema,
   silentDemoLogger,

@@ -1,0 +1,254 @@
+import { cpSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { SpanSchema, type Span } from '@eventscope/shared';
+import { createTestDatabase } from '@eventscope/tools/postgres';
+import { BadRequestError, NotFoundError } from '../domain/errors';
+import { openStore, type OpenStoreOptions, type Store } from '../store';
+import { createSpanIngest, getTimeline, pruneSpans, searchTraces } from './index';
+
+interface Target {
+  options: OpenStoreOptions;
+  cleanup(): Promise<void>;
+}
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'eventscope-traces-'));
+let pgliteTemplate: string | undefined;
+
+const engines = [
+  {
+    engine: 'pglite' as const,
+    async target(): Promise<Target> {
+      const dir = await tempDir();
+      if (pgliteTemplate) cpSync(pgliteTemplate, dir, { recursive: true });
+      return {
+        options: { dataDir: dir },
+        cleanup: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    engine: 'postgres' as const,
+    async target(): Promise<Target> {
+      const [db, dir] = await Promise.all([
+        createTestDatabase(inject('databaseUrl'), 'traces'),
+        tempDir(),
+      ]);
+      return {
+        options: { databaseUrl: db.url, dataDir: dir },
+        cleanup: async () => {
+          await db.drop();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+];
+
+beforeAll(async () => {
+  const dir = await tempDir();
+  await (await openStore({ dataDir: dir })).close();
+  pgliteTemplate = dir;
+});
+afterAll(async () => {
+  if (pgliteTemplate) await rm(pgliteTemplate, { recursive: true, force: true });
+});
+
+const T0 = Date.parse('2026-11-25T10:00:00.000Z');
+let counter = 0;
+const id = (digits: number) => (++counter).toString(16).padStart(digits, '0');
+
+function span(fields: Partial<Span> & { at: number; ms: number }): Span {
+  const { at, ms, ...rest } = fields;
+  return SpanSchema.parse({
+    traceId: id(32),
+    spanId: id(16),
+    parentSpanId: null,
+    links: [],
+    service: 'orders',
+    name: 'work',
+    kind: 'internal',
+    startedAt: new Date(T0 + at).toISOString(),
+    startTimeUnixNano: (BigInt(T0 + at) * 1_000_000n).toString(),
+    durationMs: ms,
+    status: { code: 'unset' },
+    attributes: {},
+    source: 'otlp',
+    correlationIds: [],
+    messaging: {},
+    ...rest,
+  });
+}
+
+/** Two orders, each produce → consume in its own trace; one batch consumer links to both. */
+function shop() {
+  const order1 = id(32);
+  const order2 = id(32);
+  const batchTrace = id(32);
+  const p1 = span({
+    at: 0,
+    ms: 2,
+    traceId: order1,
+    kind: 'producer',
+    service: 'orders',
+    correlationIds: ['order-1'],
+    messaging: { destination: 'orders' },
+  });
+  const c1 = span({
+    at: 5,
+    ms: 40,
+    traceId: order1,
+    kind: 'consumer',
+    service: 'payments',
+    parentSpanId: p1.spanId,
+    correlationIds: ['order-1'],
+    status: { code: 'error', message: 'declined' },
+    messaging: { destination: 'orders' },
+  });
+  const p2 = span({
+    at: 1000,
+    ms: 2,
+    traceId: order2,
+    kind: 'producer',
+    service: 'orders',
+    correlationIds: ['order-2'],
+    messaging: { destination: 'orders' },
+  });
+  const batch = span({
+    at: 1010,
+    ms: 5,
+    traceId: batchTrace,
+    kind: 'consumer',
+    service: 'shipping',
+    links: [
+      { traceId: order1, spanId: p1.spanId, attributes: {} },
+      { traceId: order2, spanId: p2.spanId, attributes: {} },
+    ],
+    messaging: { destination: 'orders', consumerGroup: 'shipping' },
+  });
+  return { order1, order2, batchTrace, spans: [p1, c1, p2, batch], p1, c1, p2, batch };
+}
+
+describe.each(engines)('traces on $engine', ({ engine, target }) => {
+  let where: Target;
+  let store: Store;
+
+  beforeEach(async () => {
+    where = await target();
+    store = await openStore(where.options);
+  });
+  afterEach(async () => {
+    await store.close();
+    await where.cleanup();
+  });
+
+  it('ingests valid spans, rejects invalid ones and ignores duplicates', async () => {
+    const ingest = createSpanIngest(store.db);
+    const { spans } = shop();
+    const result = await ingest.ingest([...spans, { ...spans[0], spanId: 'xyz' }]);
+    expect(result).toEqual({
+      accepted: 4,
+      rejected: 1,
+      errors: [{ index: 4, message: 'spanId: span id must be 16 hex digits' }],
+    });
+    expect(await ingest.ingest(spans)).toMatchObject({ accepted: 4, rejected: 0 });
+    const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM spans');
+    expect(rows[0]?.n).toBe(4);
+    const traces = await searchTraces(store.db, {});
+    expect(traces.reduce((n, t) => n + t.spanCount, 0)).toBe(4);
+  });
+
+  it('searches traces by correlation id, trace id, service, topic, time, errors and duration', async () => {
+    const s = shop();
+    await createSpanIngest(store.db).ingest(s.spans);
+    const traceIds = async (query: Parameters<typeof searchTraces>[1]) =>
+      (await searchTraces(store.db, query)).map((t) => t.traceId);
+
+    expect(await searchTraces(store.db, { correlationId: 'order-1' })).toEqual([
+      {
+        traceId: s.order1,
+        correlationIds: ['order-1'],
+        services: ['orders', 'payments'],
+        startedAt: '2026-11-25T10:00:00.000Z',
+        durationMs: 45,
+        spanCount: 2,
+        hasError: true,
+      },
+    ]);
+    expect(await traceIds({ traceId: s.order2 })).toEqual([s.order2]);
+    expect(await traceIds({ service: 'shipping' })).toEqual([s.batchTrace]);
+    expect(await traceIds({ topic: 'orders' })).toEqual([s.batchTrace, s.order2, s.order1]);
+    expect(await traceIds({ from: '2026-11-25T10:00:00.500Z' })).toEqual([s.batchTrace, s.order2]);
+    expect(await traceIds({ to: '2026-11-25T10:00:00.500Z' })).toEqual([s.order1]);
+    expect(await traceIds({ hasError: true })).toEqual([s.order1]);
+    expect(await traceIds({ hasError: 'false' })).toEqual([s.batchTrace, s.order2]);
+    expect(await traceIds({ minDurationMs: 10 })).toEqual([s.order1]);
+    expect(await traceIds({ limit: 1 })).toEqual([s.batchTrace]);
+    await expect(searchTraces(store.db, { limit: 0 })).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  it('builds one timeline across traces joined by correlation id and span links', async () => {
+    const s = shop();
+    await createSpanIngest(store.db).ingest(s.spans);
+    // From a correlation id: order 1 → (link) the batch trace → (link) order 2.
+    const byCorrelation = await getTimeline(store.db, 'order-1');
+    expect(new Set(byCorrelation.traceIds)).toEqual(new Set([s.order1, s.batchTrace, s.order2]));
+    expect(byCorrelation.spans.map((x) => x.spanId)).toEqual(
+      [s.p1, s.c1, s.p2, s.batch].map((x) => x.spanId),
+    );
+    expect(byCorrelation.queueWaits).toContainEqual({
+      from: s.p2.spanId,
+      to: s.batch.spanId,
+      waitMs: 8,
+      topic: 'orders',
+    });
+    expect(byCorrelation.correlationIds.sort()).toEqual(['order-1', 'order-2']);
+    // From the batch trace id the same set is reached by following links forward.
+    const byTrace = await getTimeline(store.db, s.batchTrace.toUpperCase());
+    expect(new Set(byTrace.traceIds)).toEqual(new Set(byCorrelation.traceIds));
+    // Bounded: one trace only, and the timeline says it is partial.
+    expect(await getTimeline(store.db, s.order2, { maxTraces: 1 })).toMatchObject({
+      truncated: true,
+      traceIds: [s.order2],
+    });
+    await expect(getTimeline(store.db, 'no-such-id')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('prunes spans older than the retention', async () => {
+    const s = shop();
+    await createSpanIngest(store.db).ingest(s.spans);
+    expect(await pruneSpans(store.db, new Date(T0 + 500))).toBe(2);
+    expect((await searchTraces(store.db, {})).map((t) => t.traceId).sort()).toEqual(
+      [s.order2, s.batchTrace].sort(),
+    );
+    await expect(getTimeline(store.db, 'order-1')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers a 10,000-span timeline (time printed, not asserted)', async () => {
+    const traceId = id(32);
+    const root = span({ at: 0, ms: 10_000, traceId, kind: 'server', correlationIds: ['big'] });
+    const spans = [root];
+    for (let i = 1; i < 10_000; i++)
+      spans.push(
+        span({
+          at: i,
+          ms: 5,
+          traceId,
+          parentSpanId: spans[Math.floor((i - 1) / 4)]?.spanId ?? root.spanId,
+          kind: i % 3 === 0 ? 'producer' : i % 3 === 1 ? 'consumer' : 'internal',
+          service: `svc-${i % 7}`,
+          attributes: { 'messaging.destination.name': 'orders', i },
+        }),
+      );
+    await createSpanIngest(store.db).ingest(spans);
+    await getTimeline(store.db, 'big'); // warm-up
+    const started = performance.now();
+    const timeline = await getTimeline(store.db, 'big');
+    const ms = performance.now() - started;
+    console.log(`10,000-span timeline on ${engine}: ${ms.toFixed(0)} ms`);
+    expect(timeline.spans).toHaveLength(10_000);
+    expect(timeline.spans[0]?.spanId).toBe(root.spanId);
+  });
+});
