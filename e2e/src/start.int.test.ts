@@ -2,61 +2,158 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { HealthSchema } from '@eventscope/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DlqStatsSchema,
+  GroupHistorySchema,
+  GroupLagSchema,
+  GroupPageSchema,
+  HealthSchema,
+  TimelineSchema,
+  TraceSummarySchema,
+} from '@eventscope/shared';
 import { launchBrowser, screenshot, watchConsole } from './browser';
 import { processesMatching, spawnWithOutput, type Spawned } from './processes';
+import { eventually } from './eventually';
 
+/**
+ * The two-command promise, end to end: `npm start` with no KAFKA_BROKERS brings up the bundled
+ * Kafka, the api, the web app and the demo shop; every screen has live data within a minute;
+ * Ctrl-C stops it all. One process serves every test in this file, in order.
+ */
 const startScript = fileURLToPath(new URL('../../api/src/start.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'es-start-'));
-let started: Spawned | undefined;
+let started: Spawned;
+let url: string;
+let startedAt: number;
+
+const getJson = async (path: string): Promise<unknown> => {
+  const res = await fetch(`${url}${path}`);
+  if (!res.ok) throw new Error(`${path} → ${res.status}`);
+  return res.json();
+};
+
+beforeAll(async () => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EVENTSCOPE_PORT: '0',
+    EVENTSCOPE_DATA_DIR: dataDir,
+    EVENTSCOPE_LOG_LEVEL: 'warn',
+    EVENTSCOPE_SAMPLE_INTERVAL_MS: '2000',
+  };
+  delete env.KAFKA_BROKERS;
+  delete env.DATABASE_URL;
+  startedAt = Date.now();
+  started = spawnWithOutput(process.execPath, ['--import', 'tsx', startScript], env);
+  const [, found] = await started.waitForOutput(/running at (http:\/\/\S+) /, 120_000);
+  url = found ?? '';
+});
 
 afterAll(() => {
   // Only reached with a live process when an assertion failed: do not leak it.
-  if (started && started.child.exitCode === null) started.child.kill('SIGKILL');
+  if (started.child.exitCode === null) started.child.kill('SIGKILL');
   for (const pid of processesMatching(dataDir)) process.kill(pid, 'SIGKILL');
 });
 
 describe('npm start (the embedded defaults)', () => {
-  it('brings up the local Kafka and the api, and Ctrl-C stops both', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      EVENTSCOPE_PORT: '0',
-      EVENTSCOPE_DATA_DIR: dataDir,
-      EVENTSCOPE_LOG_LEVEL: 'warn',
-    };
-    delete env.KAFKA_BROKERS;
-    delete env.DATABASE_URL;
-    started = spawnWithOutput(process.execPath, ['--import', 'tsx', startScript], env);
-
-    const [, url] = await started.waitForOutput(/running at (http:\/\/\S+) /, 120_000);
+  it('binds 127.0.0.1 and reports the local Kafka and the store up', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(processesMatching(dataDir).length).toBeGreaterThan(0);
-
-    let health = HealthSchema.parse(await (await fetch(`${url}/api/health`)).json());
-    const deadline = Date.now() + 20_000;
-    while (!health.clusters[0]?.reachable && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      health = HealthSchema.parse(await (await fetch(`${url}/api/health`)).json());
-    }
+    const health = await eventually(async () => {
+      const h = HealthSchema.parse(await getJson('/api/health'));
+      if (!h.clusters[0]?.reachable) throw new Error('cluster not reachable yet');
+      return h;
+    }, 20_000);
     expect(health.clusters).toEqual([
       expect.objectContaining({ id: 'local', reachable: true, brokersUp: 1 }),
     ]);
     expect(health.store).toMatchObject({ engine: 'pglite', status: 'up' });
+  });
 
+  it('has groups, lag history, a DLQ with dead letters and a trace with its DLQ detour within 60 s', async () => {
+    const deadline = startedAt + 60_000;
+    const groups = await eventually(async () => {
+      const page = GroupPageSchema.parse(await getJson('/api/consumer-groups?cluster=local'));
+      const names = page.items.map((g) => g.group);
+      if (!names.includes('payments') || !names.includes('shipping'))
+        throw new Error(`groups: ${names.join(',')}`);
+      return page;
+    }, deadline - Date.now());
+    expect(groups.items.every((g) => g.lagSeconds !== null)).toBe(true);
+
+    const history = GroupHistorySchema.parse(
+      await getJson('/api/consumer-groups/local/shipping/history'),
+    );
+    expect(history.points.some((p) => p.lagMessages !== null)).toBe(true);
+
+    const dlq = await eventually(async () => {
+      const dlqs = DlqStatsSchema.array().parse(await getJson('/api/dlqs'));
+      const found = dlqs.find((d) => d.topic === 'payments-dlt' && (d.depth ?? 0) > 0);
+      if (!found) throw new Error('no dead letters yet');
+      return found;
+    }, deadline - Date.now());
+    expect(dlq.sourceTopics).toContain('orders');
+    expect(dlq.errorClasses.length).toBeGreaterThan(0);
+
+    const detour = await eventually(async () => {
+      const traces = TraceSummarySchema.array().parse(
+        await getJson('/api/traces?topic=payments-dlt&limit=5'),
+      );
+      const first = traces[0];
+      if (!first) throw new Error('no dead-lettered trace yet');
+      return TimelineSchema.parse(await getJson(`/api/traces/${first.traceId}`));
+    }, deadline - Date.now());
+    expect(detour.segments).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'dlq', label: 'payments-dlt' })]),
+    );
+    expect(detour.spans.map((s) => s.service)).toEqual(
+      expect.arrayContaining(['order-generator', 'payments']),
+    );
+    expect(Date.now()).toBeLessThanOrEqual(deadline);
+  });
+
+  it('shows the overview in Chromium without console errors', async () => {
     const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems = watchConsole(page);
-      await page.goto(url ?? '');
-      const tile = page.getByRole('article').filter({ hasText: 'local' });
-      await tile.getByText('reachable', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.goto(url);
+      await page
+        .getByRole('article')
+        .filter({ hasText: 'local' })
+        .getByText('reachable', { exact: true })
+        .waitFor({ timeout: 15_000 });
       await screenshot(page, 'start-overview');
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
     }
+  });
 
+  it('raises the shipping lag seconds steadily while the demo consumer is paused', async () => {
+    // Demo mode allows anonymous reads only; controls need an operator, so sign in with the bootstrap token.
+    const token = /bootstrap token: (es_[A-Za-z0-9_-]+)/.exec(started.output())?.[1];
+    expect(token).toBeDefined();
+    const command = (body: object) =>
+      fetch(`${url}/api/demo/commands`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await command({ action: 'pause', service: 'shipping' })).status).toBe(200);
+    const readings: number[] = [];
+    await eventually(async () => {
+      const group = GroupLagSchema.parse(await getJson('/api/consumer-groups/local/shipping'));
+      const last = readings.at(-1);
+      if (group.lagSeconds !== null && (last === undefined || group.lagSeconds > last))
+        readings.push(group.lagSeconds);
+      if (readings.length < 4) throw new Error(`lag seconds so far: ${readings.join(', ')}`);
+    }, 45_000);
+    expect(readings[3]).toBeGreaterThan((readings[0] ?? 0) + 3);
+    expect((await command({ action: 'resume', service: 'shipping' })).status).toBe(200);
+  });
+
+  it('stops everything on Ctrl-C, Kafka included', async () => {
+    expect(processesMatching(dataDir).length).toBeGreaterThan(0);
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);
     expect(processesMatching(dataDir)).toEqual([]);
