@@ -1,60 +1,12 @@
-import { cpSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SpanSchema, type Span } from '@eventscope/shared';
-import { createTestDatabase } from '@eventscope/tools/postgres';
 import { BadRequestError, NotFoundError } from '../domain/errors';
-import { openStore, type OpenStoreOptions, type Store } from '../store';
+import { openStore, type Store } from '../store';
+import { engines, prepareTemplates, removeTemplates, type Target } from '../testing/engines';
 import { createSpanIngest, getTimeline, pruneSpans, searchTraces } from './index';
 
-interface Target {
-  options: OpenStoreOptions;
-  cleanup(): Promise<void>;
-}
-
-const tempDir = () => mkdtemp(join(tmpdir(), 'eventscope-traces-'));
-let pgliteTemplate: string | undefined;
-
-const engines = [
-  {
-    engine: 'pglite' as const,
-    async target(): Promise<Target> {
-      const dir = await tempDir();
-      if (pgliteTemplate) cpSync(pgliteTemplate, dir, { recursive: true });
-      return {
-        options: { dataDir: dir },
-        cleanup: () => rm(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    engine: 'postgres' as const,
-    async target(): Promise<Target> {
-      const [db, dir] = await Promise.all([
-        createTestDatabase(inject('databaseUrl'), 'traces'),
-        tempDir(),
-      ]);
-      return {
-        options: { databaseUrl: db.url, dataDir: dir },
-        cleanup: async () => {
-          await db.drop();
-          await rm(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-
-beforeAll(async () => {
-  const dir = await tempDir();
-  await (await openStore({ dataDir: dir })).close();
-  pgliteTemplate = dir;
-});
-afterAll(async () => {
-  if (pgliteTemplate) await rm(pgliteTemplate, { recursive: true, force: true });
-});
+beforeAll(prepareTemplates);
+afterAll(removeTemplates);
 
 const T0 = Date.parse('2026-11-25T10:00:00.000Z');
 let counter = 0;

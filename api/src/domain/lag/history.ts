@@ -47,3 +47,26 @@ export function fillBuckets<R, P>(
   }
   return points;
 }
+
+export interface HistoryPage<P> {
+  from: string;
+  to: string;
+  step: number;
+  source: 'raw' | 'rollup';
+  points: P[];
+}
+
+/** Plans a history query, reads its rows and returns every bucket of the range. */
+export async function readHistory<R, P>(
+  plan: HistoryPlan,
+  read: (plan: HistoryPlan) => Promise<readonly (R & { bucket: Date | string })[]>,
+  toPoint: (at: string, row: R | undefined) => P,
+): Promise<HistoryPage<P>> {
+  return {
+    from: plan.from.toISOString(),
+    to: plan.to.toISOString(),
+    step: plan.stepSeconds,
+    source: plan.source,
+    points: fillBuckets(plan, await read(plan), toPoint),
+  };
+}

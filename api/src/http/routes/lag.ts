@@ -16,7 +16,7 @@ import {
   type GroupStatusCode,
 } from '@eventscope/shared';
 import type { ClusterStatusSource } from '../../domain/health';
-import { fillBuckets, planHistory } from '../../domain/lag/history';
+import { planHistory, readHistory } from '../../domain/lag/history';
 import {
   getGroup,
   getTopic,
@@ -94,27 +94,17 @@ export function lagRoutes(deps: LagRouteDeps): Route[] {
       params: GroupParamsSchema,
       query: HistoryQuerySchema,
       response: GroupHistorySchema,
-      async handler({ params, query }) {
-        const p = plan(query);
-        const rows = await deps.store.samples.groupHistory(
-          params.cluster,
-          params.group,
-          p,
-          p.source,
-        );
-        return {
-          from: p.from.toISOString(),
-          to: p.to.toISOString(),
-          step: p.stepSeconds,
-          source: p.source,
-          points: fillBuckets(p, rows, (at, row) => ({
+      handler: ({ params, query }) =>
+        readHistory(
+          plan(query),
+          (p) => deps.store.samples.groupHistory(params.cluster, params.group, p, p.source),
+          (at, row) => ({
             at,
             lagMessages: row ? num(row.lag_messages) : null,
             lagSeconds: row?.lag_seconds ?? null,
             status: (row?.status as GroupStatusCode | null | undefined) ?? null,
-          })),
-        };
-      },
+          }),
+        ),
     }),
     defineRoute({
       method: 'get',
@@ -142,20 +132,11 @@ export function lagRoutes(deps: LagRouteDeps): Route[] {
       params: TopicParamsSchema,
       query: HistoryQuerySchema,
       response: TopicHistorySchema,
-      async handler({ params, query }) {
-        const p = plan(query);
-        const rows = await deps.store.samples.topicHistory(
-          params.cluster,
-          params.topic,
-          p,
-          p.source,
-        );
-        return {
-          from: p.from.toISOString(),
-          to: p.to.toISOString(),
-          step: p.stepSeconds,
-          source: p.source,
-          points: fillBuckets(p, rows, (at, row) => ({
+      handler: ({ params, query }) =>
+        readHistory(
+          plan(query),
+          (p) => deps.store.samples.topicHistory(params.cluster, params.topic, p, p.source),
+          (at, row) => ({
             at,
             messagesPerSecond: row?.messages_per_second ?? null,
             bytesPerSecond: row?.bytes_per_second ?? null,
@@ -163,9 +144,8 @@ export function lagRoutes(deps: LagRouteDeps): Route[] {
             sizeP95: row?.size_p95 ?? null,
             sizeP99: row?.size_p99 ?? null,
             sizeMax: row?.size_max ?? null,
-          })),
-        };
-      },
+          }),
+        ),
     }),
     defineRoute({
       method: 'get',
