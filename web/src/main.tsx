@@ -7,6 +7,8 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/states.css';
+import './styles/data.css';
+import './styles/charts.css';
 
 // Apply a stored theme before the first paint; without one the CSS follows the OS already.
 const stored = readStoredTheme();

@@ -1,14 +1,17 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router-dom';
+import { Navigate, type RouteObject } from 'react-router-dom';
 import { Layout } from '../components/Layout';
 import { RouteError } from '../components/RouteError';
 
 // Each page is its own chunk: the first paint only pays for the shell and the page it shows.
 const OverviewPage = lazy(() => import('../pages/overview/OverviewPage'));
-const ConsumerGroupsPage = lazy(() => import('../pages/ConsumerGroupsPage'));
-const TopicsPage = lazy(() => import('../pages/TopicsPage'));
+const ConsumerGroupsPage = lazy(() => import('../pages/groups/ConsumerGroupsPage'));
+const GroupDetailPage = lazy(() => import('../pages/groups/GroupDetailPage'));
+const TopicsPage = lazy(() => import('../pages/topics/TopicsPage'));
+const TopicDetailPage = lazy(() => import('../pages/topics/TopicDetailPage'));
 const DlqsPage = lazy(() => import('../pages/DlqsPage'));
-const TracesPage = lazy(() => import('../pages/TracesPage'));
+const TracesPage = lazy(() => import('../pages/traces/TracesPage'));
+const TimelinePage = lazy(() => import('../pages/traces/TimelinePage'));
 const AlertsPage = lazy(() => import('../pages/AlertsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const AccessPage = lazy(() => import('../pages/settings/AccessPage'));
@@ -18,7 +21,7 @@ const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 /** The navigation rail is generated from this list, so a page and its link cannot drift. */
 export const NAV_ITEMS = [
   { path: '/', label: 'Overview' },
-  { path: '/consumer-groups', label: 'Consumer groups' },
+  { path: '/groups', label: 'Consumer groups' },
   { path: '/topics', label: 'Topics' },
   { path: '/dlqs', label: 'DLQs' },
   { path: '/traces', label: 'Traces' },
@@ -43,10 +46,17 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: 'consumer-groups', element: <ConsumerGroupsPage /> },
+      { path: 'groups', element: <ConsumerGroupsPage /> },
+      { path: 'groups/:cluster/:group', element: <GroupDetailPage /> },
+      // The api's name for the resource; links written by hand still land on the list.
+      { path: 'consumer-groups', element: <Navigate to="/groups" replace /> },
       { path: 'topics', element: <TopicsPage /> },
+      { path: 'topics/:cluster/:topic', element: <TopicDetailPage /> },
       { path: 'dlqs', element: <DlqsPage /> },
+      // The DLQ detail page is still to come; until then its links land on the DLQ list.
+      { path: 'dlqs/:cluster/:topic', element: <DlqsPage /> },
       { path: 'traces', element: <TracesPage /> },
+      { path: 'traces/:id', element: <TimelinePage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'settings/access', element: <AccessPage /> },

@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
+import { useNonEmptyDlqCount } from '../hooks/useDlqs';
 import { useEventStream } from '../hooks/useEventStream';
+import { useGlobalParams } from '../hooks/useGlobalParams';
 import { useSignInRedirect } from '../hooks/useSignInRedirect';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
@@ -10,12 +12,14 @@ export function Layout() {
   // Opened once here: one stream per tab feeds every page's cache.
   const stream = useEventStream();
   useSignInRedirect();
+  const { cluster } = useGlobalParams();
+  const nonEmptyDlqs = useNonEmptyDlqCount(cluster);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <NavRail />
+      <NavRail counts={{ '/dlqs': nonEmptyDlqs }} />
       <Header stream={stream} />
       <main id="main" className="content" tabIndex={-1}>
         <Suspense fallback={<PageSkeleton />}>

@@ -15,3 +15,14 @@ export function PageSkeleton() {
     </div>
   );
 }
+
+/** A table-shaped placeholder: a header line and `rows` lines of the table's row height. */
+export function TableSkeleton({ rows = 8, label = 'Loading' }: { rows?: number; label?: string }) {
+  return (
+    <div className="skeleton-rows" aria-busy="true" aria-label={label}>
+      {Array.from({ length: rows + 1 }, (_, i) => (
+        <Skeleton key={i} className={i === 0 ? 'skeleton-row skeleton-head' : 'skeleton-row'} />
+      ))}
+    </div>
+  );
+}

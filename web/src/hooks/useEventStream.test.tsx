@@ -67,6 +67,24 @@ describe('useEventStream', () => {
     expect(queryClient.getQueryState(['dlqs', 'local'])?.isInvalidated).toBe(false);
   });
 
+  it('refreshes the all-clusters views when one cluster changes', () => {
+    const { queryClient } = renderWithProviders(<Probe />);
+    act(() => FakeEventSource.latest().open());
+    const spy = vi.spyOn(queryClient, 'invalidateQueries');
+    act(() =>
+      FakeEventSource.latest().emit({
+        type: 'snapshot',
+        keys: [['clusters'], ['consumer-groups', 'local'], ['consumer-groups', 'prod']],
+      }),
+    );
+    expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
+      ['clusters'],
+      ['consumer-groups', 'local'],
+      ['consumer-groups', '*'],
+      ['consumer-groups', 'prod'],
+    ]);
+  });
+
   it('ignores malformed events', () => {
     const { queryClient } = renderWithProviders(<Probe />);
     act(() => FakeEventSource.latest().open());

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { StreamEventSchema } from '@eventscope/shared';
+import { ALL_CLUSTERS } from '../lib/clusterScope';
 
 export type StreamState = 'live' | 'reconnecting' | 'offline';
 
@@ -68,7 +69,9 @@ export function useEventStream(options: EventStreamOptions = {}): StreamStatus {
         const parsed = parseEvent(event.data);
         // A malformed event cannot name what it changed; the next one, or polling, catches up.
         if (!parsed) return;
-        for (const key of parsed.keys) void queryClient.invalidateQueries({ queryKey: key });
+        for (const key of withAllClusters(parsed.keys)) {
+          void queryClient.invalidateQueries({ queryKey: key });
+        }
       });
       source.addEventListener('error', () => {
         source?.close();
@@ -100,6 +103,23 @@ export function useEventStream(options: EventStreamOptions = {}): StreamStatus {
   }, [url, initialDelayMs, maxDelayMs, offlineAfter, queryClient]);
 
   return status;
+}
+
+/**
+ * A change on one cluster (`['topics', 'local']`) also changes the views across all clusters
+ * (`['topics', '*']`), which prefix matching alone would not refresh.
+ */
+export function withAllClusters(keys: readonly (readonly (string | number)[])[]) {
+  const out = new Map<string, readonly (string | number)[]>();
+  for (const key of keys) {
+    out.set(JSON.stringify(key), key);
+    const [resource, cluster] = key;
+    if (key.length === 2 && typeof cluster === 'string' && cluster !== ALL_CLUSTERS) {
+      const all = [resource ?? '', ALL_CLUSTERS];
+      out.set(JSON.stringify(all), all);
+    }
+  }
+  return [...out.values()];
 }
 
 function parseEvent(data: unknown) {

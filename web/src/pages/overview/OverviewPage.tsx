@@ -4,17 +4,27 @@ import { PageSkeleton } from '../../components/Skeleton';
 import { RelativeTime } from '../../components/RelativeTime';
 import { toApiError } from '../../api/errors';
 import { useGlobalParams } from '../../hooks/useGlobalParams';
+import { useClusters } from '../../hooks/useClusters';
 import { useHealth } from '../../hooks/useHealth';
 import { ClusterTile } from './ClusterTile';
+import { DlqSummary } from './DlqSummary';
 import { ServiceSummary } from './ServiceSummary';
+import { WorstGroups } from './WorstGroups';
 
 /**
- * Overview, for now the health of Eventscope and its clusters. UI.md's order will grow around
- * it: firing alerts above, worst groups, DLQs and recent replays below.
+ * Overview in UI.md's order: clusters → worst groups by lag seconds → DLQs. Firing alerts
+ * (above) and recent replays (below) join when those capabilities exist.
  */
 export default function OverviewPage() {
   const { cluster } = useGlobalParams();
   const health = useHealth();
+  const summaries = useClusters();
+  const summaryOf = (id: string) =>
+    summaries.data
+      ? (summaries.data.find((s) => s.id === id) ?? null)
+      : summaries.isError
+        ? null
+        : undefined;
 
   if (health.isPending) return <PageSkeleton />;
   if (health.isError && !health.data) {
@@ -55,10 +65,22 @@ export default function OverviewPage() {
         ) : (
           <div className="tiles">
             {clusters.map((c) => (
-              <ClusterTile key={c.id} cluster={c} />
+              <ClusterTile key={c.id} cluster={c} summary={summaryOf(c.id)} />
             ))}
           </div>
         )}
+      </section>
+      <section aria-labelledby="worst-title">
+        <h2 id="worst-title" className="section-title">
+          Worst groups by lag (time)
+        </h2>
+        <WorstGroups cluster={cluster} />
+      </section>
+      <section aria-labelledby="dlqs-title">
+        <h2 id="dlqs-title" className="section-title">
+          DLQs
+        </h2>
+        <DlqSummary cluster={cluster} />
       </section>
     </>
   );
