@@ -152,6 +152,49 @@ describe('npm start (the embedded defaults)', () => {
     expect((await command({ action: 'resume', service: 'shipping' })).status).toBe(200);
   });
 
+  it('walks the lag and trace screens in Chromium: groups → group detail, topics, trace search → timeline', async () => {
+    const dead = TraceSummarySchema.array().parse(
+      await getJson('/api/traces?topic=payments-dlt&limit=1'),
+    )[0];
+    const correlationId = dead?.correlationIds[0];
+    expect(correlationId).toBeDefined();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const problems = watchConsole(page);
+
+      await page.goto(`${url}/groups`);
+      await page.getByRole('link', { name: 'shipping', exact: true }).click();
+      await page.getByRole('heading', { name: 'shipping' }).waitFor();
+      await page.getByRole('heading', { name: 'Partitions' }).waitFor();
+      await page
+        .getByText(/offsets have not moved|consuming|caught up|lag/)
+        .first()
+        .waitFor();
+      await screenshot(page, 'group-detail');
+
+      await page.goto(`${url}/topics`);
+      await page.getByRole('heading', { name: 'Topics' }).waitFor();
+      await page.getByRole('link', { name: 'orders', exact: true }).first().waitFor();
+      await screenshot(page, 'topics');
+
+      await page.goto(`${url}/traces`);
+      await page
+        .getByRole('searchbox', { name: 'Trace or correlation id' })
+        .fill(correlationId ?? '');
+      await page.getByRole('searchbox', { name: 'Trace or correlation id' }).press('Enter');
+      await page.getByText('DLQ payments-dlt').first().waitFor({ timeout: 15_000 });
+      await page
+        .getByText(correlationId ?? '')
+        .first()
+        .waitFor();
+      await screenshot(page, 'timeline-dlq-detour');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('stops everything on Ctrl-C, Kafka included', async () => {
     expect(processesMatching(dataDir).length).toBeGreaterThan(0);
     started.child.kill('SIGINT');
