@@ -2,7 +2,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { toApiError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { PageSkeleton, Skeleton } from '../../components/Skeleton';
+import { HistoryGate } from '../../components/charts/HistoryGate';
+import { PageSkeleton } from '../../components/Skeleton';
 import { useGroup, useGroupHistory } from '../../hooks/useConsumerGroups';
 import { globalSearch, useGlobalParams } from '../../hooks/useGlobalParams';
 import { GroupStatusPanel } from './GroupStatusPanel';
@@ -14,28 +15,15 @@ import { StatusStrip } from './StatusStrip';
 function HistorySection({ cluster, group }: { cluster: string; group: string }) {
   const { range } = useGlobalParams();
   const history = useGroupHistory(cluster, group, range);
-  if (history.isPending) {
-    return (
-      <div className="charts" aria-busy="true" aria-label="Loading lag history">
-        <Skeleton className="skeleton-chart" />
-        <Skeleton className="skeleton-chart" />
-      </div>
-    );
-  }
-  if (history.isError && !history.data) {
-    return (
-      <ErrorState
-        title="Cannot load lag history"
-        error={history.error}
-        onRetry={() => void history.refetch()}
-      />
-    );
-  }
   return (
-    <>
-      <LagCharts history={history.data} syncId={`group:${cluster}:${group}`} />
-      <StatusStrip history={history.data} />
-    </>
+    <HistoryGate query={history} what="lag history">
+      {(data) => (
+        <>
+          <LagCharts history={data} syncId={`group:${cluster}:${group}`} />
+          <StatusStrip history={data} />
+        </>
+      )}
+    </HistoryGate>
   );
 }
 

@@ -2,7 +2,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { toApiError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { PageSkeleton, Skeleton } from '../../components/Skeleton';
+import { HistoryGate } from '../../components/charts/HistoryGate';
+import { PageSkeleton } from '../../components/Skeleton';
 import { globalSearch, useGlobalParams } from '../../hooks/useGlobalParams';
 import { useTopic, useTopicHistory } from '../../hooks/useTopics';
 import { dlqHref, groupHref } from '../../lib/links';
@@ -12,24 +13,11 @@ import { TopicFacts } from './TopicFacts';
 function HistorySection({ cluster, topic }: { cluster: string; topic: string }) {
   const { range } = useGlobalParams();
   const history = useTopicHistory(cluster, topic, range);
-  if (history.isPending) {
-    return (
-      <div className="charts" aria-busy="true" aria-label="Loading topic history">
-        <Skeleton className="skeleton-chart" />
-        <Skeleton className="skeleton-chart" />
-      </div>
-    );
-  }
-  if (history.isError && !history.data) {
-    return (
-      <ErrorState
-        title="Cannot load topic history"
-        error={history.error}
-        onRetry={() => void history.refetch()}
-      />
-    );
-  }
-  return <TopicCharts history={history.data} syncId={`topic:${cluster}:${topic}`} />;
+  return (
+    <HistoryGate query={history} what="topic history">
+      {(data) => <TopicCharts history={data} syncId={`topic:${cluster}:${topic}`} />}
+    </HistoryGate>
+  );
 }
 
 export default function TopicDetailPage() {
