@@ -134,6 +134,7 @@ export async function startApp(
     webDir: config.webDir ?? defaultWebDir,
     anonymousRead: config.anonymousRead,
     latest,
+    recorder,
     retention: config.retention,
     sampleIntervalMs: config.sampleIntervalMs,
     demo,

@@ -57,3 +57,4 @@ export {
 export { createSizeTap, type SizeTap, type SizeTapOptions } from './tap/size-tap';
 export { SizeWindows, type TopicSizeStats } from './tap/size-windows';
 export { recordSizeBytes } from './tap/record-size';
+export { createAgent, type Agent, type AgentOptions } from './agent/agent';

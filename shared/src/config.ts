@@ -199,3 +199,48 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     },
   };
 }
+
+const AgentEnvSchema = z.object({
+  EVENTSCOPE_API_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/\s]+/.test(v), 'must be the http(s) URL of an Eventscope api')
+    .transform((v) => v.replace(/\/+$/, '')),
+  EVENTSCOPE_AGENT_TOKEN: z.string().min(16, 'must be an API token with the operator role'),
+});
+
+export interface AgentConfig {
+  cluster: ClusterConfig;
+  apiUrl: string;
+  token: string;
+  sampleIntervalMs: number;
+  logLevel: AppConfig['logLevel'];
+}
+
+/** The standalone collector agent: one cluster (KAFKA_BROKERS …) pushed to EVENTSCOPE_API_URL. */
+export function parseAgentConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; config: AgentConfig } | { ok: false; message: string } {
+  const app = parseConfig(env);
+  if (!app.ok) return app;
+  const cluster = app.config.clusters[0];
+  if (!cluster)
+    return { ok: false, message: 'KAFKA_BROKERS must name the cluster this agent samples' };
+  const parsed = AgentEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      message: `${issue?.path.join('.') ?? 'environment'} ${issue?.message ?? 'is invalid'}`,
+    };
+  }
+  return {
+    ok: true,
+    config: {
+      cluster,
+      apiUrl: parsed.data.EVENTSCOPE_API_URL,
+      token: parsed.data.EVENTSCOPE_AGENT_TOKEN,
+      sampleIntervalMs: app.config.sampleIntervalMs,
+      logLevel: app.config.logLevel,
+    },
+  };
+}

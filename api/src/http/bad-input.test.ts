@@ -83,13 +83,16 @@ describe('bad input on every endpoint with a body', () => {
     ).toBe('up');
   });
 
-  it('a huge body → 413 everywhere', async () => {
-    const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
+  it("a body over the route's limit → 413 everywhere", async () => {
+    const units: Record<string, number> = { kb: 1024, mb: 1024 * 1024 };
     for (const route of routes.filter((r) => r.schemas.body)) {
+      const [, amount, unit] = /^(\d+)(kb|mb)$/.exec(route.bodyLimit) ?? [];
+      const limit = Number(amount) * (units[unit ?? ''] ?? Number.NaN);
+      expect(limit).toBeGreaterThan(0);
       const res = await fetch(`${app.url}/api${route.path}`, {
         method: route.method.toUpperCase(),
         headers: headers(),
-        body: huge,
+        body: JSON.stringify({ name: 'x'.repeat(limit + 1024) }),
       });
       await expectError(res, [413]);
     }

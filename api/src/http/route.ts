@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Role } from '@eventscope/shared';
 import { z } from 'zod';
 import type { Actor } from '../domain/auth/principal';
@@ -10,6 +10,8 @@ import { parseInput } from './validate';
  * drives the authorisation-matrix test, so the three cannot drift apart.
  */
 export type Access = 'public' | Role;
+
+export const defaultBodyLimit = '256kb';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteInput<P, Q, B> {
@@ -29,6 +31,8 @@ export interface RouteSpec<P, Q, B, R> {
   access: Access;
   /** Writes go through the write rate limit and the CSRF check. Defaults to method !== get. */
   write?: boolean;
+  /** JSON body limit; small unless a route needs more (a pushed snapshot does). */
+  bodyLimit?: string;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -44,6 +48,7 @@ export interface Route {
   summary: string;
   access: Access;
   write: boolean;
+  bodyLimit: string;
   status: number;
   schemas: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType; response: z.ZodType };
   run(req: Request, res: Response, actor: Actor): Promise<unknown>;
@@ -68,6 +73,7 @@ export function defineRawRoute(spec: {
     summary: spec.summary,
     access: spec.access,
     write: spec.method !== 'get',
+    bodyLimit: defaultBodyLimit,
     status: 200,
     schemas: { response: z.unknown() },
     run: () => Promise.reject(new Error(`${spec.path} is a raw route`)),
@@ -90,6 +96,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unk
     summary: spec.summary,
     access: spec.access,
     write: spec.write ?? spec.method !== 'get',
+    bodyLimit: spec.bodyLimit ?? defaultBodyLimit,
     status: spec.status ?? 200,
     schemas: {
       // Path and query schemas are always objects; the OpenAPI generator needs them as such.
@@ -119,6 +126,7 @@ export function mountRoutes(
       else res.status(route.status).json(result);
     };
     const handler = route.raw ?? json;
-    router[route.method](route.path, ...options.guard(route), handler);
+    const body = express.json({ limit: route.bodyLimit });
+    router[route.method](route.path, body, ...options.guard(route), handler);
   }
 }

@@ -30,11 +30,13 @@ const reachable: ClusterHealth = {
 function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
   const webDir = mkdtempSync(join(tmpdir(), 'es-web-'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Eventscope</title>');
+  const latest = createLatestSnapshots();
   return {
     logger: pino({ level: 'silent' }),
     events: createEventBus(),
     store,
-    latest: createLatestSnapshots(),
+    latest,
+    recorder: { record: async (snapshot) => latest.set(snapshot) },
     retention: { rawHours: 6 },
     sampleIntervalMs: 5000,
     demo: {},

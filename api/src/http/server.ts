@@ -7,6 +7,7 @@ import type { DemoHolder } from '../domain/demo';
 import type { EventBus } from '../domain/events';
 import type { HealthDeps } from '../domain/health';
 import type { LatestSnapshots } from '../domain/lag/latest';
+import type { SnapshotRecorder } from '../domain/lag/recorder';
 import type { Masker } from '../domain/masking';
 import { otlpRouter } from '../otlp/router';
 import { createSpanIngest } from '../traces';
@@ -32,6 +33,7 @@ export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   events: EventBus;
   store: Store;
   latest: LatestSnapshots;
+  recorder: Pick<SnapshotRecorder, 'record'>;
   retention: { rawHours: number };
   sampleIntervalMs: number;
   demo: DemoHolder;
@@ -117,7 +119,6 @@ export function createServer(deps: ServerDeps): Express {
     ...(deps.limits ? { limits: deps.limits } : {}),
   };
   const api = express.Router();
-  api.use(express.json({ limit: '256kb' }));
   api.use(cookieParser());
   api.use(authenticate(auth));
   mountRoutes(api, apiRoutes(deps), { actorOf, guard: routeGuard(auth) });

@@ -12,6 +12,7 @@ import { createEventBus } from '../domain/events';
 import { createMasker } from '../domain/masking';
 import { defaultMaskingConfig } from '@eventscope/shared';
 import { createLatestSnapshots } from '../domain/lag/latest';
+import { createSnapshotRecorder } from '../domain/lag/recorder';
 import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
 import { openStore, type Store } from '../store';
@@ -36,13 +37,24 @@ export async function startTestApp(
   const admin = { kind: 'token', id: 'seed', name: 'seed', role: 'admin' } as const;
   const viewer = await createToken(store.auth, admin, { name: 'viewer', role: 'viewer' });
   const operator = await createToken(store.auth, admin, { name: 'operator', role: 'operator' });
-  const deps: ServerDeps = {
-    logger: logDestination
-      ? createLogger({ logLevel: 'debug' }, logDestination)
-      : pino({ level: 'silent' }),
-    events: createEventBus(),
+  const logger = logDestination
+    ? createLogger({ logLevel: 'debug' }, logDestination)
+    : pino({ level: 'silent' });
+  const events = createEventBus();
+  const latest = createLatestSnapshots();
+  const recorder = createSnapshotRecorder({
     store,
-    latest: createLatestSnapshots(),
+    latest,
+    events,
+    logger,
+    retention: { rawHours: 6, rollupDays: 7 },
+  });
+  const deps: ServerDeps = {
+    logger,
+    events,
+    store,
+    latest,
+    recorder,
     retention: { rawHours: 6 },
     sampleIntervalMs: 5000,
     demo: {},

@@ -5,7 +5,6 @@ import {
   GroupPageSchema,
   TopicSummarySchema,
 } from '@eventscope/shared';
-import { createSnapshotRecorder } from '../../domain/lag/recorder';
 import { startTestApp, type TestApp } from '../../testing/app';
 import { makeGroup, makeSnapshot } from '../../testing/snapshots';
 
@@ -15,10 +14,7 @@ const get = async (path: string, token = app.tokens.viewer) =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  const recorder = createSnapshotRecorder({
-    ...app.deps,
-    retention: { rawHours: 6, rollupDays: 7 },
-  });
+  const recorder = app.deps.recorder;
   const now = Date.now();
   const at = (secondsAgo: number) =>
     new Date(Math.floor((now - secondsAgo * 1000) / 5000) * 5000).toISOString();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ClusterSnapshotSchema,
   ClusterSummarySchema,
   DlqListQuerySchema,
   DlqStatsSchema,
@@ -16,6 +17,8 @@ import {
   type GroupStatusCode,
 } from '@eventscope/shared';
 import type { ClusterStatusSource } from '../../domain/health';
+import { authorize } from '../../domain/auth/principal';
+import type { SnapshotRecorder } from '../../domain/lag/recorder';
 import { planHistory, readHistory } from '../../domain/lag/history';
 import {
   getGroup,
@@ -30,6 +33,7 @@ import { defineRoute, type Route } from '../route';
 
 export interface LagRouteDeps {
   latest: LatestSnapshots;
+  recorder: Pick<SnapshotRecorder, 'record'>;
   store: Pick<Store, 'samples'>;
   clusters: readonly ClusterStatusSource[];
   retention: { rawHours: number };
@@ -51,9 +55,19 @@ export function lagRoutes(deps: LagRouteDeps): Route[] {
       summary: 'Watched clusters: brokers, reachability, last sample, groups by status',
       access: 'viewer',
       response: z.array(ClusterSummarySchema),
-      handler: () =>
-        deps.clusters.map((probe) => {
-          const health = probe.current();
+      handler: () => {
+        // Clusters this api probes itself, then clusters known only from agents' snapshots.
+        const probed = deps.clusters.map((probe) => probe.current());
+        const pushed = deps.latest
+          .all()
+          .filter((s) => !probed.some((h) => h.id === s.cluster))
+          .map((s) => ({
+            id: s.cluster,
+            brokers: s.brokers,
+            reachable: s.reachable,
+            ...(s.error ? { error: s.error } : {}),
+          }));
+        return [...probed, ...pushed].map((health) => {
           const snapshot = deps.latest.get(health.id);
           const groupsByStatus: Partial<Record<GroupStatusCode, number>> = {};
           for (const g of snapshot?.groups ?? [])
@@ -66,7 +80,24 @@ export function lagRoutes(deps: LagRouteDeps): Route[] {
             groupsByStatus,
             ...(health.error ? { error: health.error } : {}),
           };
-        }),
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/snapshots',
+      summary:
+        'A collector agent pushes one cluster snapshot (operator token); not audited: telemetry',
+      access: 'operator',
+      bodyLimit: '32mb',
+      body: ClusterSnapshotSchema,
+      status: 202,
+      response: z.object({ accepted: z.literal(true) }),
+      async handler({ body, actor }) {
+        authorize(actor, 'operator');
+        await deps.recorder.record(body);
+        return { accepted: true as const };
+      },
     }),
     defineRoute({
       method: 'get',
