@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startDemo, type DemoHandle } from '@eventscope/demo';
+import { demoOptionsFromEnv, startDemo, type DemoHandle } from '@eventscope/demo';
 import { ensureKafkaInstalled, startKafka } from '@eventscope/tools/kafka';
 import { startApp, StartupError, type RunningApp } from './app';
 import { parseConfig, type AppConfig } from '@eventscope/shared';
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   const first = parseConfig(env);
   if (!first.ok) fail(first.message);
+  const demoOptions = demoOptionsFromEnv(env);
+  if (!demoOptions.ok) fail(demoOptions.message);
   const kafka = env.KAFKA_BROKERS === undefined ? await startLocalKafka(first.config) : undefined;
   if (kafka) {
     Object.assign(env, {
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
   if (kafka) {
     try {
       demo = await startDemo({
+        ...demoOptions.options,
         brokers: kafka.brokers,
         apiUrl: app.url,
         logger: app.logger.child({ component: 'demo' }),

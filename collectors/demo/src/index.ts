@@ -17,3 +17,4 @@ export {
   type DemoTopics,
 } from './topics';
 export { readInt32Header, readInt64Header } from './dead-letters';
+export { demoEnvSettings, demoOptionsFromEnv } from './env';
