@@ -9,7 +9,8 @@ const ConsumerGroupsPage = lazy(() => import('../pages/groups/ConsumerGroupsPage
 const GroupDetailPage = lazy(() => import('../pages/groups/GroupDetailPage'));
 const TopicsPage = lazy(() => import('../pages/topics/TopicsPage'));
 const TopicDetailPage = lazy(() => import('../pages/topics/TopicDetailPage'));
-const DlqsPage = lazy(() => import('../pages/DlqsPage'));
+const DlqsPage = lazy(() => import('../pages/dlqs/DlqsPage'));
+const DlqDetailPage = lazy(() => import('../pages/dlqs/DlqDetailPage'));
 const TracesPage = lazy(() => import('../pages/traces/TracesPage'));
 const TimelinePage = lazy(() => import('../pages/traces/TimelinePage'));
 const AlertsPage = lazy(() => import('../pages/AlertsPage'));
@@ -53,8 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'topics', element: <TopicsPage /> },
       { path: 'topics/:cluster/:topic', element: <TopicDetailPage /> },
       { path: 'dlqs', element: <DlqsPage /> },
-      // The DLQ detail page is still to come; until then its links land on the DLQ list.
-      { path: 'dlqs/:cluster/:topic', element: <DlqsPage /> },
+      { path: 'dlqs/:cluster/:topic', element: <DlqDetailPage /> },
       { path: 'traces', element: <TracesPage /> },
       { path: 'traces/:id', element: <TimelinePage /> },
       { path: 'alerts', element: <AlertsPage /> },

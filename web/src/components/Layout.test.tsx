@@ -46,7 +46,7 @@ describe('Layout', () => {
   });
 
   it('renders a placeholder page with what will appear there', async () => {
-    renderApp('/dlqs');
-    expect(await screen.findByText('No DLQs found')).toBeTruthy();
+    renderApp('/alerts');
+    expect(await screen.findByText('No alerts')).toBeTruthy();
   });
 });
