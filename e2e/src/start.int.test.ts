@@ -152,7 +152,7 @@ describe('npm start (the embedded defaults)', () => {
     expect((await command({ action: 'resume', service: 'shipping' })).status).toBe(200);
   });
 
-  it('walks the lag and trace screens in Chromium: groups → group detail, topics, trace search → timeline', async () => {
+  it('walks the screens in Chromium: groups → group detail, topics, DLQs → DLQ detail, trace search → timeline', async () => {
     const dead = TraceSummarySchema.array().parse(
       await getJson('/api/traces?topic=payments-dlt&limit=1'),
     )[0];
@@ -177,6 +177,11 @@ describe('npm start (the embedded defaults)', () => {
       await page.getByRole('heading', { name: 'Topics' }).waitFor();
       await page.getByRole('link', { name: 'orders', exact: true }).first().waitFor();
       await screenshot(page, 'topics');
+
+      await page.goto(`${url}/dlqs`);
+      await page.getByRole('link', { name: 'payments-dlt', exact: true }).first().click();
+      await page.getByText('Failures by exception class').waitFor();
+      await screenshot(page, 'dlq-detail');
 
       await page.goto(`${url}/traces`);
       await page
