@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { engines, prepareTemplates, removeTemplates, type Target } from '../testing/engines';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, prepareTemplates, removeTemplates, storePerTest } from '../testing/engines';
 import { makeGroup, makeSnapshot } from '../testing/snapshots';
-import { openStore, type Store } from './index';
 
 beforeAll(prepareTemplates);
 afterAll(removeTemplates);
@@ -13,28 +12,19 @@ const range = (from: string, to: string, stepSeconds: number) => ({
 });
 
 describe.each(engines)('lag history on $engine', ({ target }) => {
-  let where: Target;
-  let store: Store;
-  beforeEach(async () => {
-    where = await target();
-    store = await openStore(where.options);
-  });
-  afterEach(async () => {
-    await store.close();
-    await where.cleanup();
-  });
+  const store = storePerTest(target);
 
   it('stores snapshots and answers history in steps, with unknown lag as null', async () => {
-    await store.samples.insertSnapshot(
+    await store().samples.insertSnapshot(
       makeSnapshot('2026-11-25T12:00:00Z', [makeGroup('payments', 600, 90, 'STALL')]),
     );
-    await store.samples.insertSnapshot(
+    await store().samples.insertSnapshot(
       makeSnapshot('2026-11-25T12:00:05Z', [makeGroup('payments', 650, 95, 'STALL')]),
     );
-    await store.samples.insertSnapshot(
+    await store().samples.insertSnapshot(
       makeSnapshot('2026-11-25T12:00:10Z', [makeGroup('payments', null, null, 'UNKNOWN')]),
     );
-    const rows = await store.samples.groupHistory(
+    const rows = await store().samples.groupHistory(
       'c1',
       'payments',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:00:15Z', 5),
@@ -52,7 +42,7 @@ describe.each(engines)('lag history on $engine', ({ target }) => {
       ['2026-11-25T12:00:05.000Z', 650, 95, 'STALL'],
       ['2026-11-25T12:00:10.000Z', null, null, 'UNKNOWN'],
     ]);
-    const coarse = await store.samples.groupHistory(
+    const coarse = await store().samples.groupHistory(
       'c1',
       'payments',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:01:00Z', 60),
@@ -69,13 +59,19 @@ describe.each(engines)('lag history on $engine', ({ target }) => {
       ['2026-11-25T12:00:35Z', 50, 'WARN'],
       ['2026-11-25T12:01:05Z', 5, 'OK'],
     ] as const) {
-      await store.samples.insertSnapshot(
+      await store().samples.insertSnapshot(
         makeSnapshot(at, [makeGroup('shipping', lag, lag / 10, status)]),
       );
     }
-    await store.samples.rollUp(new Date('2026-11-25T12:00:00Z'), new Date('2026-11-25T12:02:00Z'));
-    await store.samples.rollUp(new Date('2026-11-25T12:00:00Z'), new Date('2026-11-25T12:02:00Z'));
-    const rolled = await store.samples.groupHistory(
+    await store().samples.rollUp(
+      new Date('2026-11-25T12:00:00Z'),
+      new Date('2026-11-25T12:02:00Z'),
+    );
+    await store().samples.rollUp(
+      new Date('2026-11-25T12:00:00Z'),
+      new Date('2026-11-25T12:02:00Z'),
+    );
+    const rolled = await store().samples.groupHistory(
       'c1',
       'shipping',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:02:00Z', 60),
@@ -85,7 +81,7 @@ describe.each(engines)('lag history on $engine', ({ target }) => {
       [50, 'WARN'],
       [5, 'OK'],
     ]);
-    const topics = await store.samples.topicHistory(
+    const topics = await store().samples.topicHistory(
       'c1',
       'orders',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:02:00Z', 60),
@@ -93,15 +89,15 @@ describe.each(engines)('lag history on $engine', ({ target }) => {
     );
     expect(topics[0]).toMatchObject({ size_p95: 250, size_max: 1024 });
 
-    await store.samples.prune(new Date('2026-11-25T12:01:00Z'), new Date('2026-11-25T12:01:00Z'));
-    const raw = await store.samples.groupHistory(
+    await store().samples.prune(new Date('2026-11-25T12:01:00Z'), new Date('2026-11-25T12:01:00Z'));
+    const raw = await store().samples.groupHistory(
       'c1',
       'shipping',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:02:00Z', 5),
       'raw',
     );
     expect(raw.map((r) => Number(r.lag_messages))).toEqual([5]);
-    const kept = await store.samples.groupHistory(
+    const kept = await store().samples.groupHistory(
       'c1',
       'shipping',
       range('2026-11-25T12:00:00Z', '2026-11-25T12:02:00Z', 60),

@@ -2,9 +2,9 @@ import { cpSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { createTestDatabase } from '@eventscope/tools/postgres';
-import { openStore, type OpenStoreOptions } from '../store';
+import { openStore, type OpenStoreOptions, type Store } from '../store';
 
 /** Where one test's store lives: a PGlite dir or a PostgreSQL database of its own. */
 export interface Target {
@@ -61,3 +61,21 @@ export const engines = [
     },
   },
 ];
+
+/** A fresh store per test on the given target, closed and removed after it; call the getter inside tests. */
+export function storePerTest(target: () => Promise<Target>): () => Store {
+  let where: Target | undefined;
+  let store: Store | undefined;
+  beforeEach(async () => {
+    where = await target();
+    store = await openStore(where.options);
+  });
+  afterEach(async () => {
+    await store?.close();
+    await where?.cleanup();
+  });
+  return () => {
+    if (!store) throw new Error('storePerTest: the store is opened in beforeEach');
+    return store;
+  };
+}

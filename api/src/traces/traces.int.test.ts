@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpanSchema, type Span } from '@eventscope/shared';
 import { BadRequestError, NotFoundError } from '../domain/errors';
-import { openStore, type Store } from '../store';
-import { engines, prepareTemplates, removeTemplates, type Target } from '../testing/engines';
+import { engines, prepareTemplates, removeTemplates, storePerTest } from '../testing/engines';
 import { createSpanIngest, getTimeline, pruneSpans, searchTraces } from './index';
 
 beforeAll(prepareTemplates);
@@ -84,20 +83,10 @@ function shop() {
 }
 
 describe.each(engines)('traces on $engine', ({ engine, target }) => {
-  let where: Target;
-  let store: Store;
-
-  beforeEach(async () => {
-    where = await target();
-    store = await openStore(where.options);
-  });
-  afterEach(async () => {
-    await store.close();
-    await where.cleanup();
-  });
+  const store = storePerTest(target);
 
   it('ingests valid spans, rejects invalid ones and ignores duplicates', async () => {
-    const ingest = createSpanIngest(store.db);
+    const ingest = createSpanIngest(store().db);
     const { spans } = shop();
     const result = await ingest.ingest([...spans, { ...spans[0], spanId: 'xyz' }]);
     expect(result).toEqual({
@@ -106,19 +95,19 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
       errors: [{ index: 4, message: 'spanId: span id must be 16 hex digits' }],
     });
     expect(await ingest.ingest(spans)).toMatchObject({ accepted: 4, rejected: 0 });
-    const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM spans');
+    const { rows } = await store().db.query<{ n: number }>('SELECT count(*)::int AS n FROM spans');
     expect(rows[0]?.n).toBe(4);
-    const traces = await searchTraces(store.db, {});
+    const traces = await searchTraces(store().db, {});
     expect(traces.reduce((n, t) => n + t.spanCount, 0)).toBe(4);
   });
 
   it('searches traces by correlation id, trace id, service, topic, time, errors and duration', async () => {
     const s = shop();
-    await createSpanIngest(store.db).ingest(s.spans);
+    await createSpanIngest(store().db).ingest(s.spans);
     const traceIds = async (query: Parameters<typeof searchTraces>[1]) =>
-      (await searchTraces(store.db, query)).map((t) => t.traceId);
+      (await searchTraces(store().db, query)).map((t) => t.traceId);
 
-    expect(await searchTraces(store.db, { correlationId: 'order-1' })).toEqual([
+    expect(await searchTraces(store().db, { correlationId: 'order-1' })).toEqual([
       {
         traceId: s.order1,
         correlationIds: ['order-1'],
@@ -138,14 +127,14 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
     expect(await traceIds({ hasError: 'false' })).toEqual([s.batchTrace, s.order2]);
     expect(await traceIds({ minDurationMs: 10 })).toEqual([s.order1]);
     expect(await traceIds({ limit: 1 })).toEqual([s.batchTrace]);
-    await expect(searchTraces(store.db, { limit: 0 })).rejects.toBeInstanceOf(BadRequestError);
+    await expect(searchTraces(store().db, { limit: 0 })).rejects.toBeInstanceOf(BadRequestError);
   });
 
   it('builds one timeline across traces joined by correlation id and span links', async () => {
     const s = shop();
-    await createSpanIngest(store.db).ingest(s.spans);
+    await createSpanIngest(store().db).ingest(s.spans);
     // From a correlation id: order 1 → (link) the batch trace → (link) order 2.
-    const byCorrelation = await getTimeline(store.db, 'order-1');
+    const byCorrelation = await getTimeline(store().db, 'order-1');
     expect(new Set(byCorrelation.traceIds)).toEqual(new Set([s.order1, s.batchTrace, s.order2]));
     expect(byCorrelation.spans.map((x) => x.spanId)).toEqual(
       [s.p1, s.c1, s.p2, s.batch].map((x) => x.spanId),
@@ -158,24 +147,24 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
     });
     expect(byCorrelation.correlationIds.sort()).toEqual(['order-1', 'order-2']);
     // From the batch trace id the same set is reached by following links forward.
-    const byTrace = await getTimeline(store.db, s.batchTrace.toUpperCase());
+    const byTrace = await getTimeline(store().db, s.batchTrace.toUpperCase());
     expect(new Set(byTrace.traceIds)).toEqual(new Set(byCorrelation.traceIds));
     // Bounded: one trace only, and the timeline says it is partial.
-    expect(await getTimeline(store.db, s.order2, { maxTraces: 1 })).toMatchObject({
+    expect(await getTimeline(store().db, s.order2, { maxTraces: 1 })).toMatchObject({
       truncated: true,
       traceIds: [s.order2],
     });
-    await expect(getTimeline(store.db, 'no-such-id')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTimeline(store().db, 'no-such-id')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('prunes spans older than the retention', async () => {
     const s = shop();
-    await createSpanIngest(store.db).ingest(s.spans);
-    expect(await pruneSpans(store.db, new Date(T0 + 500))).toBe(2);
-    expect((await searchTraces(store.db, {})).map((t) => t.traceId).sort()).toEqual(
+    await createSpanIngest(store().db).ingest(s.spans);
+    expect(await pruneSpans(store().db, new Date(T0 + 500))).toBe(2);
+    expect((await searchTraces(store().db, {})).map((t) => t.traceId).sort()).toEqual(
       [s.order2, s.batchTrace].sort(),
     );
-    await expect(getTimeline(store.db, 'order-1')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTimeline(store().db, 'order-1')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('answers a 10,000-span timeline (time printed, not asserted)', async () => {
@@ -194,10 +183,10 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
           attributes: { 'messaging.destination.name': 'orders', i },
         }),
       );
-    await createSpanIngest(store.db).ingest(spans);
-    await getTimeline(store.db, 'big'); // warm-up
+    await createSpanIngest(store().db).ingest(spans);
+    await getTimeline(store().db, 'big'); // warm-up
     const started = performance.now();
-    const timeline = await getTimeline(store.db, 'big');
+    const timeline = await getTimeline(store().db, 'big');
     const ms = performance.now() - started;
     console.log(`10,000-span timeline on ${engine}: ${ms.toFixed(0)} ms`);
     expect(timeline.spans).toHaveLength(10_000);
