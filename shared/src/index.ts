@@ -11,3 +11,5 @@ export * from './dead-letters';
 export * from './masking';
 export * from './traces';
 export * from './lag-api';
+export * from './dlq-api';
+export * from './alerts-api';

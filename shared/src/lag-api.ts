@@ -3,9 +3,11 @@ import { GroupStatusCodeSchema, EventSizeSchema } from './lag';
 
 /** Request and response shapes of the lag, topic and DLQ endpoints (DESIGN.md "API sketch"). */
 
-const ClusterIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a cluster id');
+export const ClusterIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a cluster id');
 /** Kafka allows [a-zA-Z0-9._-] up to 249 characters for topics; group ids are any string. */
-const TopicNameSchema = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name');
+export const TopicNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name');
 const GroupIdSchema = z
   .string()
   .min(1)
