@@ -1,7 +1,8 @@
 import type { Kafka } from 'kafkajs';
 import type { ClusterConfig, ClusterSnapshot } from '@eventscope/shared';
 import type { DlqNameRule } from './dlq/naming';
-import { createKafkaAdapter, type KafkaAdapter, type RawClusterState } from './kafka/adapter';
+import type { KafkaAdapter, RawClusterState } from './kafka/adapter';
+import { createClusterAdapter } from './kafka/cluster-adapter';
 import { createKafka } from './kafka/client';
 import {
   createRecordReader,
@@ -67,7 +68,7 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
   const windowSize = options.windowSize ?? 10;
   const readTimeoutMs = options.readTimeoutMs ?? Math.max(1000, options.intervalMs / 2);
   const kafka: Kafka = createKafka(cluster, logger);
-  const adapter: KafkaAdapter = createKafkaAdapter(kafka, {
+  const adapter: KafkaAdapter = createClusterAdapter(cluster, kafka, {
     logger,
     callTimeoutMs: cluster.requestTimeoutMs,
   });

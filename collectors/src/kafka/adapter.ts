@@ -1,8 +1,9 @@
-import { AssignerProtocol, type Admin, type GroupDescription, type Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import pLimit from 'p-limit';
 import type { GroupMember } from '@eventscope/shared';
 import type { Logger } from '../logger';
 import { withTimeout } from '../timeout';
+import { decodeMembers } from './members';
 import { TAP_GROUP_PREFIX } from './record-reader';
 
 /**
@@ -77,24 +78,6 @@ function errorType(error: unknown): string | undefined {
     return typeof type === 'string' ? type : undefined;
   }
   return undefined;
-}
-
-function decodeMembers(description: GroupDescription): GroupMember[] {
-  return description.members.map((m) => {
-    let assignments: GroupMember['assignments'] = [];
-    if (description.protocolType === 'consumer' && m.memberAssignment.length > 0) {
-      try {
-        const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-        assignments = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
-          topic,
-          partitions: [...partitions].sort((a, b) => a - b),
-        }));
-      } catch {
-        // A non-standard assignor's bytes: the member is listed without assignments.
-      }
-    }
-    return { memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignments };
-  });
 }
 
 const DESCRIBE_BATCH = 100;
@@ -194,7 +177,7 @@ export function createKafkaAdapter(kafka: Kafka, options: KafkaAdapterOptions): 
             group: d.groupId,
             state: d.state,
             protocolType: d.protocolType,
-            members: decodeMembers(d),
+            members: decodeMembers(d.protocolType, d.members),
             described: true,
           },
     );
