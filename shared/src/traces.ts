@@ -209,6 +209,43 @@ export function replayMarkOf(attributes: Attributes): { replayId: string | null 
   return marked ? { replayId } : undefined;
 }
 
+/**
+ * Hop spans: what the collectors derive from broker records (source "broker"), without any
+ * instrumentation. `replayed` is written by the replay engine on the records it re-produces.
+ */
+export const HopKindSchema = z.enum(['produced', 'queued', 'dead-lettered', 'replayed']);
+export type HopKind = z.infer<typeof HopKindSchema>;
+
+/** Attribute names on hop spans (beside the messaging.* ones). */
+export const hopAttributes = {
+  kind: 'eventscope.hop',
+  cluster: 'eventscope.cluster',
+  /**
+   * Queued hops end at the first sample that saw the group's committed offset past the record;
+   * the commit happened after `endedAfter` (ISO time): the end is known to `resolutionMs`.
+   */
+  endedAfter: 'eventscope.queue.ended_after',
+  resolutionMs: 'eventscope.queue.resolution_ms',
+  sampleIntervalMs: 'eventscope.queue.sample_interval_ms',
+  originalTopic: 'eventscope.dlq.original_topic',
+  originalPartition: 'eventscope.dlq.original_partition',
+  originalOffset: 'eventscope.dlq.original_offset',
+  /** On replayed hops: the replay's id. */
+  replayId: 'eventscope.replay.id',
+  /** On links: why (`caused-by`, `dead-lettered-from`, `dead-lettered-by`, `replayed-from`). */
+  linkReason: 'eventscope.link',
+} as const;
+
+/** The hop kind of a broker span, if it is one. */
+export function hopKindOf(span: {
+  source: 'otlp' | 'broker';
+  attributes: Attributes;
+}): HopKind | undefined {
+  if (span.source !== 'broker') return undefined;
+  const parsed = HopKindSchema.safeParse(span.attributes[hopAttributes.kind]);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** `GET /api/traces` query: every filter optional, results newest first. */
 export const TraceSearchSchema = z.object({
   correlationId: z.string().min(1).max(512).optional(),

@@ -1,4 +1,6 @@
 import {
+  hopAttributes,
+  hopKindOf,
   isDlqTopic,
   replayMarkOf,
   type QueueWait,
@@ -14,16 +16,23 @@ import { correctSkew, isConsumer, producersOf } from './skew';
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 const iso = (ms: number) => new Date(Math.floor(ms)).toISOString();
 
-/** Queue wait: from the end of the produce (the broker has the record) to the consume. */
+/**
+ * Queue wait: from the end of the produce (the broker has the record) to the consume. A queued
+ * hop from the broker is the wait itself: from the record's append until its group's committed
+ * offset passed it.
+ */
 function queueWaits(nodes: readonly SpanNode[]): QueueWait[] {
   const waits: QueueWait[] = [];
   for (const consumer of nodes) {
     if (!isConsumer(consumer)) continue;
+    const queuedHop = hopKindOf(consumer.span) === 'queued';
     for (const producer of producersOf(consumer))
       waits.push({
         from: producer.span.spanId,
         to: consumer.span.spanId,
-        waitMs: round(Math.max(0, consumer.start - producer.end)),
+        waitMs: round(
+          queuedHop ? consumer.end - consumer.start : Math.max(0, consumer.start - producer.end),
+        ),
         topic: consumer.span.messaging.destination ?? producer.span.messaging.destination ?? null,
       });
   }
@@ -46,14 +55,25 @@ function segment(kind: TimelineSegment['kind'], label: string | null, members: S
   };
 }
 
-/** The DLQ detour (spans on a DLQ topic) and each replay (marked spans and their subtrees). */
+/** The replay engine's own span (a replayed hop) marks its replay as the record's headers do. */
+function replayedHopMark(span: Span): { replayId: string | null } | undefined {
+  if (hopKindOf(span) !== 'replayed') return undefined;
+  const id = span.attributes[hopAttributes.replayId];
+  return { replayId: typeof id === 'string' ? id : null };
+}
+
+/**
+ * The DLQ detour (spans on a DLQ topic, by name or as a dead-lettered hop) and each replay
+ * (marked spans and replayed hops, and their subtrees).
+ */
 function segments(ordered: readonly SpanNode[]): TimelineSegment[] {
   const dlq = new Map<string, SpanNode[]>();
   const replays = new Map<string | null, Set<SpanNode>>();
   for (const node of ordered) {
     const topic = node.span.messaging.destination;
-    if (topic && isDlqTopic(topic)) dlq.set(topic, [...(dlq.get(topic) ?? []), node]);
-    const mark = replayMarkOf(node.span.attributes);
+    if (topic && (isDlqTopic(topic) || hopKindOf(node.span) === 'dead-lettered'))
+      dlq.set(topic, [...(dlq.get(topic) ?? []), node]);
+    const mark = replayMarkOf(node.span.attributes) ?? replayedHopMark(node.span);
     if (!mark) continue;
     const members = replays.get(mark.replayId) ?? new Set<SpanNode>();
     replays.set(mark.replayId, members);

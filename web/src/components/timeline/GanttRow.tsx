@@ -1,4 +1,5 @@
 import { memo, type CSSProperties } from 'react';
+import { hopKindOf } from '@eventscope/shared';
 import { KINDS, segmentText } from './kinds';
 import type { LaneRow, LinkRef, SpanRow } from './layout';
 import { formatSpanMs } from './ticks';
@@ -84,6 +85,8 @@ export const SpanRowView = memo(function SpanRowView({
     row.error ? 'is-error' : '',
     row.critical ? 'is-critical' : '',
     row.segment ? `seg-${row.segment.kind}` : '',
+    // A queued hop from the broker is a wait: its hatched mark shows through an outlined bar.
+    hopKindOf(span) === 'queued' ? 'hop-queued' : '',
     active ? 'is-active' : '',
     open ? 'is-open' : '',
   ].join(' ');

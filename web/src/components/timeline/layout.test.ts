@@ -71,6 +71,36 @@ describe('layoutTimeline', () => {
     expect(spanRow(layout.rows, ids.send).wait).toBeNull();
   });
 
+  it('draws the wait of a queued hop (from the broker) over the hop itself', () => {
+    const produced = span({
+      spanId: spanId(20),
+      service: 'kafka',
+      kind: 'producer',
+      durationMs: 0,
+    });
+    const queued = span({
+      spanId: spanId(21),
+      service: 'kafka',
+      kind: 'consumer',
+      source: 'broker',
+      parentSpanId: produced.spanId,
+      durationMs: 50,
+      attributes: { 'eventscope.hop': 'queued' },
+    });
+    const timeline = {
+      ...shopTimeline(),
+      durationMs: 100,
+      spans: [produced, queued],
+      queueWaits: [{ from: produced.spanId, to: queued.spanId, waitMs: 50, topic: 'orders' }],
+      segments: [],
+    };
+    expect(spanRow(layoutTimeline(timeline).rows, queued.spanId).wait).toMatchObject({
+      leftPct: 0,
+      widthPct: 50,
+      waitMs: 50,
+    });
+  });
+
   it('marks DLQ and replay segments on their spans and as bands', () => {
     const layout = layoutTimeline(shopTimeline());
     expect(spanRow(layout.rows, ids.dlq).segment).toEqual({ kind: 'dlq', label: 'payments-dlt' });

@@ -176,13 +176,15 @@ export function layoutTimeline(timeline: Timeline): TimelineLayout {
     const producer = byId.get(wait.from);
     const consumer = spanRowOf(wait.to);
     if (!producer || !consumer) continue;
-    // Drawn from the producer's end to the consumer's start, on the consumer's row.
+    // Drawn from the producer's end to the consumer's start, on the consumer's row. A queued hop
+    // from the broker starts with its record and is the wait itself: drawn over its own length.
     const from = Math.min(endOf(producer), consumer.span.offsetMs);
+    const to = Math.max(consumer.span.offsetMs, from + wait.waitMs);
     const leftPct = pct(from, totalMs);
     consumer.wait = {
       fromSpanId: wait.from,
       leftPct,
-      widthPct: Math.max(0, pct(consumer.span.offsetMs, totalMs) - leftPct),
+      widthPct: Math.max(0, pct(to, totalMs) - leftPct),
       waitMs: wait.waitMs,
       topic: wait.topic,
     };
