@@ -38,6 +38,8 @@ export interface RouteSpec<P, Q, B, R> {
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
   status?: number;
+  /** When one route answers with more than one success status (a dry run 200, a real run 202). */
+  statusOf?: (result: R) => number;
   handler(input: RouteInput<P, Q, B>): Promise<R> | R;
 }
 
@@ -50,6 +52,7 @@ export interface Route {
   write: boolean;
   bodyLimit: string;
   status: number;
+  statusOf?: (result: unknown) => number;
   schemas: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType; response: z.ZodType };
   run(req: Request, res: Response, actor: Actor): Promise<unknown>;
   /** A handler that writes its own response (server-sent events) instead of JSON. */
@@ -98,6 +101,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unk
     write: spec.write ?? spec.method !== 'get',
     bodyLimit: spec.bodyLimit ?? defaultBodyLimit,
     status: spec.status ?? 200,
+    ...(spec.statusOf ? { statusOf: spec.statusOf as (result: unknown) => number } : {}),
     schemas: {
       // Path and query schemas are always objects; the OpenAPI generator needs them as such.
       ...(spec.params instanceof z.ZodObject ? { params: spec.params } : {}),
@@ -122,8 +126,9 @@ export function mountRoutes(
   for (const route of routes) {
     const json: RequestHandler = async (req, res) => {
       const result = await route.run(req, res, options.actorOf(res));
-      if (route.status === 204) res.status(204).end();
-      else res.status(route.status).json(result);
+      const status = route.statusOf?.(result) ?? route.status;
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(result);
     };
     const handler = route.raw ?? json;
     const body = express.json({ limit: route.bodyLimit });

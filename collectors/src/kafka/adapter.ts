@@ -4,7 +4,7 @@ import type { GroupMember } from '@eventscope/shared';
 import type { Logger } from '../logger';
 import { withTimeout } from '../timeout';
 import { decodeMembers } from './members';
-import { TAP_GROUP_PREFIX } from './record-reader';
+import { isOwnGroup } from './own-groups';
 
 /**
  * Everything one sample needs from a Kafka cluster, read through kafkajs' admin client:
@@ -151,7 +151,7 @@ export function createKafkaAdapter(kafka: Kafka, options: KafkaAdapterOptions): 
     const listed = await call('listGroups', () => a.listGroups());
     const ids = listed.groups
       .map((g) => g.groupId)
-      .filter((id) => !id.startsWith(TAP_GROUP_PREFIX))
+      .filter((id) => !isOwnGroup(id))
       .sort();
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += DESCRIBE_BATCH)

@@ -31,7 +31,13 @@ export interface SnapshotInput {
   /** Span of the status window in ms, for rates (windowSize × interval). */
   rateSpanMs: number;
   dlqs: DlqDiscovery;
-  handledCount: (topic: string) => number;
+  /** Dead letters already replayed or discarded, inside the partitions' log offsets. */
+  handledCount: (
+    topic: string,
+    log?: ReadonlyMap<number, { start: string; end: string }>,
+  ) => number;
+  /** The first offset at or after `start` not handled (default `start`). */
+  firstUnhandled?: (topic: string, partition: number, start: string) => string;
   sizes: (topic: string) => TopicSizeStats | undefined;
   requests: number;
   durationMs: number;
@@ -184,11 +190,17 @@ export function buildDlqs(input: SnapshotInput): DlqStats[] {
     const offsets = raw.offsets.get(topic);
     const sample = input.dlqs.scanner.errorSample(topic);
     for (const s of sample?.sourceTopics ?? []) found.sourceTopics.add(s);
-    const depth = offsets ? dlqDepth([...offsets.values()], input.handledCount(topic)) : null;
+    const depth = offsets
+      ? dlqDepth([...offsets.values()], input.handledCount(topic, offsets))
+      : null;
+    // The oldest dead letter still waiting: past those already replayed or discarded.
     const oldest = offsets
-      ? [...offsets]
-          .filter(([, o]) => BigInt(o.end) > BigInt(o.start))
-          .map(([partition, o]) => input.timestamps.get({ topic, partition, offset: o.start }))
+      ? [...offsets].flatMap(([partition, o]) => {
+          const at = input.firstUnhandled?.(topic, partition, o.start) ?? o.start;
+          return BigInt(o.end) > BigInt(at)
+            ? [input.timestamps.get({ topic, partition, offset: at })]
+            : [];
+        })
       : [];
     const partitions = raw.topics.get(topic) ?? [];
     return {

@@ -133,3 +133,4 @@ async function commitInTransaction(
     await producer.disconnect();
   }
 }
+export * from '../replay/testing';

@@ -12,7 +12,7 @@ import type {
 } from '../adapter';
 import { isInternalTopic } from '../adapter';
 import { decodeMembers } from '../members';
-import { TAP_GROUP_PREFIX } from '../record-reader';
+import { isOwnGroup } from '../own-groups';
 import { createConnectionPool, parseBroker } from './connections';
 import * as kafka from './requests';
 
@@ -171,8 +171,7 @@ export function createWireAdapter(
             const connection = await connectionTo(broker);
             const listed = await call(`listGroups ${nodeId}`, () => kafka.listGroups(connection));
             answered++;
-            for (const g of listed.groups)
-              if (!g.groupId.startsWith(TAP_GROUP_PREFIX)) ids.add(g.groupId);
+            for (const g of listed.groups) if (!isOwnGroup(g.groupId)) ids.add(g.groupId);
           } catch (error) {
             errors.push({
               scope: 'cluster',

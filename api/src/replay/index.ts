@@ -1,0 +1,7 @@
+export {
+  createReplayService,
+  type DiscardRequest,
+  type ReplayListQuery,
+  type ReplayService,
+  type ReplayServiceOptions,
+} from './service';
