@@ -23,6 +23,8 @@ export function createSnapshotRecorder(deps: {
   events: EventBus;
   logger: Logger;
   retention: { rawHours: number; rollupDays: number };
+  /** Runs after each snapshot is stored: the alert engine evaluates its rules on it. */
+  onRecorded?: (snapshot: ClusterSnapshot) => Promise<void> | void;
 }): SnapshotRecorder {
   let timer: NodeJS.Timeout | undefined;
   let rolledUntil: Date | undefined;
@@ -38,6 +40,17 @@ export function createSnapshotRecorder(deps: {
             cluster: snapshot.cluster,
           },
           'could not store a sample',
+        );
+      }
+      try {
+        await deps.onRecorded?.(snapshot);
+      } catch (error) {
+        deps.logger.warn(
+          {
+            err: error instanceof Error ? error.message : String(error),
+            cluster: snapshot.cluster,
+          },
+          'could not evaluate alert rules on a sample',
         );
       }
       deps.events.publish({
