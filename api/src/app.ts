@@ -20,7 +20,11 @@ import { createSnapshotRecorder, type SnapshotRecorder } from './domain/lag/reco
 import { answerClientErrors } from './http/client-errors';
 import { createServer } from './http/server';
 import { createLogger, type Logger } from './logging';
+import { createNotificationCenter, type Notifications } from './notify';
+import { createAlertEngine, type AlertEngine } from './alerts/engine';
+import { createReplayService, type ReplayService } from './replay';
 import { openStore, type Store } from './store';
+import { ingestHopSpans } from './traces';
 
 /** A start-up failure the user can fix; its message is one line naming the setting. */
 export class StartupError extends Error {
@@ -40,6 +44,12 @@ export interface RunningApp {
   /** Set by the launcher once the demo workload runs. */
   demo: DemoHolder;
   probes: ClusterProbe[];
+  /** DLQ replays running in this process (resumed at start). */
+  replays: ReplayService;
+  /** Notifiers and the notification outbox; the alert engine calls its onAlerts. */
+  notifications: Notifications;
+  /** The alert rule engine, evaluating each recorded snapshot. */
+  alerts: AlertEngine;
   stop(): Promise<void>;
 }
 
@@ -107,6 +117,7 @@ export async function startApp(
     events,
     logger,
     retention: config.retention,
+    onRecorded: (snapshot) => alerts.evaluate(snapshot),
   });
   const probes = config.clusters.map((cluster) =>
     createClusterProbe(cluster, {
@@ -115,6 +126,16 @@ export async function startApp(
       onChange: () => events.publish({ type: 'cluster-health', keys: [['health'], ['clusters']] }),
     }),
   );
+  const masker = createMasker(config.masking);
+  const replays = createReplayService({
+    store,
+    clusters: config.clusters,
+    logger,
+    events,
+    masker,
+    latest,
+    maxRate: config.replayMaxRate,
+  });
   // One sampler per cluster feeds lag, topics and DLQs; the read-only tap measures event sizes.
   const samplers: Sampler[] = config.clusters.map((cluster) =>
     createSampler(cluster, {
@@ -122,14 +143,38 @@ export async function startApp(
       logger: logger.child({ component: 'sampler', cluster: cluster.id }),
       onSnapshot: (snapshot) => recorder.record(snapshot),
       tapTopics: (topics) => topics.slice(0, maxTappedTopics),
+      // DLQ depth leaves out dead letters already replayed or discarded.
+      handledCount: (topic, log) => replays.handledCount(cluster.id, topic, log),
+      firstUnhandled: (topic, partition, start) =>
+        replays.firstUnhandled(cluster.id, topic, partition, start),
+      // Hop spans (produce, queue wait, DLQ arrival) from the same tapped topics' records.
+      onSpans: ingestHopSpans(
+        store.db,
+        logger.child({ component: 'hop-spans', cluster: cluster.id }),
+      ),
     }),
   );
+  const version = readVersion();
+  const notifications = createNotificationCenter({
+    db: store.db,
+    logger,
+    events,
+    publicUrl: config.publicUrl,
+    version,
+  });
+  const alerts = createAlertEngine({
+    db: store.db,
+    notifications,
+    events,
+    logger: logger.child({ component: 'alerts' }),
+    sampleIntervalMs: config.sampleIntervalMs,
+  });
   const app = createServer({
     logger,
     events,
     store,
     clusters: probes,
-    version: readVersion(),
+    version,
     startedAt: new Date(),
     webDir: config.webDir ?? defaultWebDir,
     anonymousRead: config.anonymousRead,
@@ -138,21 +183,30 @@ export async function startApp(
     retention: config.retention,
     sampleIntervalMs: config.sampleIntervalMs,
     demo,
-    masker: createMasker(config.masking),
+    masker,
+    replays,
     otlpAnonymous: config.otlpAnonymous,
+    notifications,
+    alerts,
   });
   const server = createHttpServer(app);
   answerClientErrors(server);
   let port: number;
   try {
+    // Alert state is loaded (and the defaults seeded) before the first sample is evaluated.
+    await alerts.start();
     port = await listen(server, config);
   } catch (error) {
+    await alerts.stop();
     await store.close();
     throw error;
   }
   for (const probe of probes) probe.start();
+  // Handled counts are loaded before the first sample; replays cut short by a stop resume.
+  await replays.start();
   for (const sampler of samplers) sampler.start();
   recorder.start();
+  notifications.start();
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   logger.info(
@@ -178,6 +232,9 @@ export async function startApp(
     recorder,
     demo,
     probes,
+    replays,
+    notifications,
+    alerts,
     stop() {
       stopping ??= (async () => {
         server.closeAllConnections();
@@ -185,6 +242,9 @@ export async function startApp(
         recorder.stop();
         await Promise.all(samplers.map((s) => s.stop()));
         await Promise.all(probes.map((p) => p.stop()));
+        await replays.stop();
+        await alerts.stop();
+        await notifications.stop();
         await store.close();
       })();
       return stopping;

@@ -58,3 +58,15 @@ export { createSizeTap, type SizeTap, type SizeTapOptions } from './tap/size-tap
 export { SizeWindows, type TopicSizeStats } from './tap/size-windows';
 export { recordSizeBytes } from './tap/record-size';
 export { createAgent, type Agent, type AgentOptions } from './agent/agent';
+export { createHopSampler, type HopSampler, type HopSamplerOptions } from './hops/hop-sampler';
+export { createHopTap, type HopTap, type HopTapOptions } from './hops/hop-tap';
+export {
+  HopTracker,
+  type CommittedOffsets,
+  type HopTrackerOptions,
+  type HopTrackerStats,
+  type SampleWindow,
+} from './hops/tracker';
+export { recordFacts, isTraceable, type RecordFacts, type TappedRecord } from './hops/record-facts';
+export { correlationTraceId, hopSpanId, type RecordRef } from './hops/ids';
+export * from './replay/index';

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import type { ClusterConfig, ClusterSnapshot } from '@eventscope/shared';
+import type { ClusterConfig, ClusterSnapshot, Span } from '@eventscope/shared';
 import type { DlqNameRule } from './dlq/naming';
 import type { KafkaAdapter, RawClusterState } from './kafka/adapter';
 import { createClusterAdapter } from './kafka/cluster-adapter';
@@ -18,6 +18,7 @@ import { DlqScanner } from './snapshot/dlq-scan';
 import { groupPartitions, oldestUnconsumedOffset } from './snapshot/group-partitions';
 import { unreachableSnapshot } from './snapshot/unreachable';
 import { StatusWindows } from './status/window-store';
+import { createHopSampler, type HopSampler } from './hops/hop-sampler';
 import { createSizeTap, type SizeTap } from './tap/size-tap';
 
 export interface SamplerOptions {
@@ -29,7 +30,12 @@ export interface SamplerOptions {
   /** Extra DLQ names (exact) or patterns, beyond the naming conventions. */
   dlqNames?: readonly DlqNameRule[];
   /** Dead letters of a DLQ already replayed or discarded (default 0). */
-  handledCount?: (topic: string) => number;
+  handledCount?: (
+    topic: string,
+    log?: ReadonlyMap<number, { start: string; end: string }>,
+  ) => number;
+  /** The first offset at or after `start` not replayed or discarded (default `start`): DLQ oldest age. */
+  firstUnhandled?: (topic: string, partition: number, start: string) => string;
   /** Budget for reading record timestamps and DLQ records per sample (default max(1 s, interval/2)). */
   readTimeoutMs?: number;
   /** Record timestamps read per sample at most (default 2000); the rest use the offset history. */
@@ -38,6 +44,10 @@ export interface SamplerOptions {
   headerScanIntervalMs?: number;
   /** Topics whose event sizes the read-only tap measures (default none: the tap is off). */
   tapTopics?: (topics: readonly string[]) => readonly string[];
+  /** Hop spans derived from the records of the hop topics, once per sample (default: off). */
+  onSpans?: (spans: Span[]) => void | Promise<void>;
+  /** Topics whose records become hop spans (default: the tapped topics). */
+  hopTopics?: (topics: readonly string[]) => readonly string[];
   /** For tests: the clock. */
   now?: () => number;
 }
@@ -86,6 +96,7 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
     errorSampleSize: 100,
   });
   let tap: SizeTap | undefined;
+  let hops: HopSampler | undefined;
   let last: ClusterSnapshot | undefined;
   let wasReachable = true;
   let inFlight: Promise<ClusterSnapshot> | undefined;
@@ -128,8 +139,10 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
         if (offset !== null) add(p.topic, p.partition, offset);
       }
     for (const topic of dlqCandidates(raw, { names: options.dlqNames ?? [], scanner }).keys())
-      for (const [partition, o] of raw.offsets.get(topic) ?? [])
-        if (BigInt(o.end) > BigInt(o.start)) add(topic, partition, o.start);
+      for (const [partition, o] of raw.offsets.get(topic) ?? []) {
+        const at = options.firstUnhandled?.(topic, partition, o.start) ?? o.start;
+        if (BigInt(o.end) > BigInt(at)) add(topic, partition, at);
+      }
     return queries;
   }
 
@@ -165,6 +178,21 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
     readerRequestsSeen = 0;
     await tap?.close().catch(() => undefined);
     tap = undefined;
+    await hops?.disconnect().catch(() => undefined);
+  }
+
+  /** Hop spans of this sample; the committed offsets were read between `fromMs` and `toMs`. */
+  async function updateHops(raw: RawClusterState, fromMs: number, toMs: number): Promise<void> {
+    const select = options.hopTopics ?? options.tapTopics;
+    if (!options.onSpans || !select) return;
+    hops ??= createHopSampler(kafka, {
+      logger,
+      cluster: cluster.id,
+      intervalMs: options.intervalMs,
+      dlqNames: options.dlqNames ?? [],
+    });
+    const spans = await hops.sample(raw, select([...raw.topics.keys()]), { fromMs, toMs });
+    if (spans.length > 0) await options.onSpans(spans);
   }
 
   async function updateTap(raw: RawClusterState): Promise<void> {
@@ -196,6 +224,7 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
     }
     if (!wasReachable) logger.info({}, 'cluster reachable again');
     wasReachable = true;
+    const collectedAt = now();
     recordHistory(raw, atMs);
     const topicSet = new Set(raw.topics.keys());
     scanner.retain(topicSet);
@@ -210,6 +239,11 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
     } catch (error) {
       logger.warn({ err: errorMessage(error) }, 'size tap update failed');
     }
+    try {
+      await updateHops(raw, atMs, collectedAt);
+    } catch (error) {
+      logger.warn({ err: errorMessage(error) }, 'hop spans failed');
+    }
     const readerRequests = reader.requests() - readerRequestsSeen;
     readerRequestsSeen = reader.requests();
     return buildSnapshot({
@@ -223,6 +257,7 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
       rateSpanMs: Math.max(windowSize, 2) * options.intervalMs,
       dlqs: { names: options.dlqNames ?? [], scanner },
       handledCount: options.handledCount ?? (() => 0),
+      ...(options.firstUnhandled ? { firstUnhandled: options.firstUnhandled } : {}),
       sizes: (topic) => tap?.stats(topic),
       requests: raw.requests + readerRequests,
       durationMs: Math.round(performance.now() - started),
@@ -284,6 +319,7 @@ export function createSampler(cluster: ClusterConfig, options: SamplerOptions): 
       await reader.close().catch(() => undefined);
       await tap?.close().catch(() => undefined);
       tap = undefined;
+      await hops?.disconnect().catch(() => undefined);
     },
     sampleOnce,
     latest: () => last,

@@ -263,42 +263,52 @@ export const WebhookUrlSchema = z
     }
   }, 'must be an http(s) URL without credentials or fragment');
 
-export const NotifierInputSchema = z
-  .strictObject({
-    name: z.string().min(1).max(200),
-    type: NotifierTypeSchema,
-    /** PagerDuty: defaults to https://events.pagerduty.com/v2/enqueue. */
-    url: WebhookUrlSchema.optional(),
-    /** Standard Webhooks secret `whsec_<base64>`; generated (and shown once) when absent. */
-    secret: z
-      .string()
-      .regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, 'must be a Standard Webhooks secret (whsec_…)')
-      .optional(),
-    /** PagerDuty Events v2 integration key. */
-    routingKey: z.string().min(1).max(200).optional(),
-    sendResolved: z.boolean().default(true),
-    enabled: z.boolean().default(true),
-    /** Route: which alerts reach this notifier (all when empty). */
-    matchers: z.array(SilenceMatcherSchema).max(20).default([]),
-    groupBy: z.array(LabelName).max(20).default(['alertname', 'cluster']),
-    groupWaitSeconds: z.number().int().min(0).max(3600).default(5),
-    groupIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
-    repeatIntervalSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(30 * 86_400)
-      .default(4 * 3600),
-  })
-  .refine((n) => n.type === 'pagerduty' || n.url !== undefined, {
+const NotifierFieldsSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  type: NotifierTypeSchema,
+  /** PagerDuty: defaults to https://events.pagerduty.com/v2/enqueue. */
+  url: WebhookUrlSchema.optional(),
+  /** Standard Webhooks secret `whsec_<base64>`; generated (and shown once) when absent. */
+  secret: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, 'must be a Standard Webhooks secret (whsec_…)')
+    .optional(),
+  /** PagerDuty Events v2 integration key. */
+  routingKey: z.string().min(1).max(200).optional(),
+  sendResolved: z.boolean().default(true),
+  enabled: z.boolean().default(true),
+  /** Route: which alerts reach this notifier (all when empty). */
+  matchers: z.array(SilenceMatcherSchema).max(20).default([]),
+  groupBy: z.array(LabelName).max(20).default(['alertname', 'cluster']),
+  groupWaitSeconds: z.number().int().min(0).max(3600).default(5),
+  groupIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
+  repeatIntervalSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(4 * 3600),
+});
+
+export const NotifierInputSchema = NotifierFieldsSchema.refine(
+  (n) => n.type === 'pagerduty' || n.url !== undefined,
+  {
     message: 'url is required for webhook and slack notifiers',
     path: ['url'],
-  })
-  .refine((n) => n.type !== 'pagerduty' || n.routingKey !== undefined, {
-    message: 'routingKey is required for pagerduty notifiers',
-    path: ['routingKey'],
-  });
+  },
+).refine((n) => n.type !== 'pagerduty' || n.routingKey !== undefined, {
+  message: 'routingKey is required for pagerduty notifiers',
+  path: ['routingKey'],
+});
 export type NotifierInput = z.infer<typeof NotifierInputSchema>;
+
+/**
+ * PUT body: like the create body, but the write-only secrets (`url` of a Slack webhook,
+ * `secret`, `routingKey`) may be left out to keep the stored ones, since the API never
+ * returns them. The merged result must still satisfy NotifierInputSchema's rules.
+ */
+export const NotifierUpdateSchema = NotifierFieldsSchema;
+export type NotifierUpdate = z.infer<typeof NotifierUpdateSchema>;
 
 export const NotifierSchema = z.object({
   id: z.string(),
@@ -327,6 +337,16 @@ export const NotifierCreatedSchema = NotifierSchema.extend({ secret: z.string().
 
 export const DeliveryStatusSchema = z.enum(['pending', 'delivered', 'failed', 'dead']);
 
+/** One HTTP attempt of a delivery: what the receiver answered, or why it could not. */
+export const DeliveryAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  at: z.string(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int().nonnegative(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
+
 export const DeliverySchema = z.object({
   id: z.string(),
   notifierId: z.string(),
@@ -342,6 +362,8 @@ export const DeliverySchema = z.object({
   nextAttemptAt: z.string().nullable(),
   createdAt: z.string(),
   deliveredAt: z.string().nullable(),
+  /** The delivery log: every attempt, oldest first (the latest few when there are many). */
+  attemptLog: z.array(DeliveryAttemptSchema).optional(),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 

@@ -17,9 +17,27 @@ describe('parseConfig', () => {
     });
   });
 
+  it('caps one replay at EVENTSCOPE_REPLAY_MAX_RATE records per second (default 100,000)', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.replayMaxRate).toBe(100_000);
+    const set = parseConfig({ EVENTSCOPE_REPLAY_MAX_RATE: '500' });
+    expect(set.ok && set.config.replayMaxRate).toBe(500);
+  });
+
   it('binds 127.0.0.1 only in demo mode', () => {
     const result = parseConfig({ EVENTSCOPE_DEMO: 'true' });
     expect(result.ok && result.config.host).toBe('127.0.0.1');
+  });
+
+  it('links notifications to EVENTSCOPE_PUBLIC_URL, else to the host and port it serves', () => {
+    const set = parseConfig({ EVENTSCOPE_PUBLIC_URL: 'https://ops.example.com/eventscope/' });
+    expect(set.ok && set.config.publicUrl).toBe('https://ops.example.com/eventscope');
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.publicUrl).toBe('http://localhost:8080');
+    const bound = parseConfig({ EVENTSCOPE_HOST: '10.0.0.5', EVENTSCOPE_PORT: '9000' });
+    expect(bound.ok && bound.config.publicUrl).toBe('http://10.0.0.5:9000');
+    const bad = parseConfig({ EVENTSCOPE_PUBLIC_URL: 'https://user:pw@example.com' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^EVENTSCOPE_PUBLIC_URL /);
   });
 
   it('reads one cluster from KAFKA_BROKERS', () => {
@@ -43,6 +61,8 @@ describe('parseConfig', () => {
       /KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/,
     ],
     [{ KAFKA_CLUSTER: 'has space' }, /^KAFKA_CLUSTER /],
+    [{ EVENTSCOPE_REPLAY_MAX_RATE: '0' }, /^EVENTSCOPE_REPLAY_MAX_RATE /],
+    [{ EVENTSCOPE_REPLAY_MAX_RATE: '2000000' }, /^EVENTSCOPE_REPLAY_MAX_RATE must be at most/],
     [{ EVENTSCOPE_MASKING: '{not json' }, /^EVENTSCOPE_MASKING is not valid JSON$/],
     [
       { EVENTSCOPE_MASKING: '{"rules":[{"kind":"regex","pattern":"("}]}' },

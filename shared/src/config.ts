@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REPLAY_RATE } from './dlq-api';
 import { defaultMaskingConfig, MaskingConfigSchema, type MaskingConfig } from './masking';
 
 /**
@@ -75,6 +76,21 @@ export const EnvSchema = z.object({
   EVENTSCOPE_ANONYMOUS_READ: bool.default(false),
   EVENTSCOPE_OTLP_ANONYMOUS: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
+  EVENTSCOPE_REPLAY_MAX_RATE: positiveInt('records per second')
+    .refine((n) => n <= MAX_REPLAY_RATE, `must be at most ${MAX_REPLAY_RATE}`)
+    .default(100_000),
+  EVENTSCOPE_PUBLIC_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    }, 'must be the http(s) URL users open Eventscope at, without credentials')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   EVENTSCOPE_MASKING: z
     .string()
     .transform((raw, ctx) => {
@@ -132,6 +148,10 @@ export interface AppConfig {
   otlpAnonymous: boolean;
   masking: MaskingConfig;
   webDir?: string;
+  /** Records per second one DLQ replay may go at most (a request asking more is clamped). */
+  replayMaxRate: number;
+  /** Where users open the dashboard; notifications link into it (no trailing slash). */
+  publicUrl: string;
   clusters: ClusterConfig[];
 }
 
@@ -176,10 +196,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         },
       ]
     : [];
+  const host = e.EVENTSCOPE_HOST ?? (e.EVENTSCOPE_DEMO ? '127.0.0.1' : '0.0.0.0');
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const urlHost = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   return {
     ok: true,
     config: {
-      host: e.EVENTSCOPE_HOST ?? (e.EVENTSCOPE_DEMO ? '127.0.0.1' : '0.0.0.0'),
+      host,
       port: e.EVENTSCOPE_PORT,
       dataDir: e.EVENTSCOPE_DATA_DIR,
       ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
@@ -195,6 +218,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       otlpAnonymous: e.EVENTSCOPE_OTLP_ANONYMOUS,
       masking: e.EVENTSCOPE_MASKING ?? defaultMaskingConfig,
       ...(e.EVENTSCOPE_WEB_DIR ? { webDir: e.EVENTSCOPE_WEB_DIR } : {}),
+      replayMaxRate: e.EVENTSCOPE_REPLAY_MAX_RATE,
+      publicUrl: e.EVENTSCOPE_PUBLIC_URL ?? `http://${urlHost}:${e.EVENTSCOPE_PORT}`,
       clusters,
     },
   };

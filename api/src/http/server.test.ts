@@ -10,6 +10,10 @@ import { createMasker } from '../domain/masking';
 import { defaultMaskingConfig } from '@eventscope/shared';
 import { createLatestSnapshots } from '../domain/lag/latest';
 import { openStore, type Store } from '../store';
+import { createNotificationCenter } from '../notify';
+import { createAlertEngine } from '../alerts/engine';
+import { createNoopNotificationCenter } from '../alerts/noop-notifications';
+import { createReplayService } from '../replay';
 import { createServer, type ServerDeps } from './server';
 
 let store: Store;
@@ -31,9 +35,11 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
   const webDir = mkdtempSync(join(tmpdir(), 'es-web-'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Eventscope</title>');
   const latest = createLatestSnapshots();
+  const logger = pino({ level: 'silent' });
+  const events = createEventBus();
   return {
-    logger: pino({ level: 'silent' }),
-    events: createEventBus(),
+    logger,
+    events,
     store,
     latest,
     recorder: { record: async (snapshot) => latest.set(snapshot) },
@@ -45,6 +51,31 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
     version: '0.1.0',
     startedAt: new Date('2026-11-25T00:00:00Z'),
     webDir,
+    // Not started: these tests never reach the outbox worker.
+    notifications: createNotificationCenter({
+      db: store.db,
+      logger,
+      events,
+      publicUrl: 'http://eventscope.test',
+      version: '0.1.0',
+    }),
+    // Not started either: nothing here records a snapshot.
+    alerts: createAlertEngine({
+      db: store.db,
+      notifications: createNoopNotificationCenter(),
+      events,
+      logger,
+      sampleIntervalMs: 5000,
+    }),
+    // Not started: no Kafka cluster is configured here.
+    replays: createReplayService({
+      store,
+      logger,
+      events,
+      masker: createMasker(defaultMaskingConfig),
+      clusters: [],
+      maxRate: 100_000,
+    }),
     ...overrides,
   };
 }

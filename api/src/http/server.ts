@@ -23,6 +23,12 @@ import { authRoutes } from './routes/auth';
 import { demoRoutes } from './routes/demo';
 import { lagRoutes } from './routes/lag';
 import { traceRoutes } from './routes/traces';
+import { dlqReplayRoutes } from './routes/dlq-replay';
+import type { ReplayService } from '../replay';
+import { notifierRoutes } from './routes/notifiers';
+import { alertRoutes } from './routes/alerts';
+import type { AlertEngine } from '../alerts/engine';
+import type { Notifications } from '../notify';
 import { healthRoute } from './routes/health';
 import { streamRoute } from './routes/stream';
 import { staticWeb } from './static-web';
@@ -41,6 +47,12 @@ export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   /** Accept OTLP spans without a token (the localhost demo). */
   otlpAnonymous?: boolean;
   webDir: string;
+  /** DLQ browse, replay and discard (api/src/replay). */
+  replays: ReplayService;
+  /** Notifiers, the notification outbox and its delivery log (api/src/notify). */
+  notifications: Notifications;
+  /** The alert rule engine: rules, alerts, silences and acknowledgements (api/src/alerts). */
+  alerts: AlertEngine;
   anonymousRead?: boolean;
   limits?: AuthOptions['limits'];
 }
@@ -56,6 +68,9 @@ export function apiRoutes(deps: ServerDeps): Route[] {
     ...lagRoutes(deps),
     ...traceRoutes({ db: deps.store.db, masker: deps.masker }),
     ...demoRoutes(deps.demo, deps.store),
+    ...dlqReplayRoutes(deps.replays),
+    ...notifierRoutes(deps),
+    ...alertRoutes(deps),
   ];
   const openApi = defineRoute({
     method: 'get',

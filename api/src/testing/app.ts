@@ -16,6 +16,10 @@ import { createSnapshotRecorder } from '../domain/lag/recorder';
 import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
 import { openStore, type Store } from '../store';
+import { createNotificationCenter, type NotificationCenterOptions } from '../notify';
+import type { NotificationCenter } from '../notify/types';
+import { createAlertEngine, type AlertEngineOptions } from '../alerts/engine';
+import { createReplayService, type ReplayServiceOptions } from '../replay';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
 
@@ -31,6 +35,15 @@ export interface TestApp {
 export async function startTestApp(
   overrides: Partial<ServerDeps> = {},
   logDestination?: DestinationStream,
+  options: {
+    notify?: Partial<Omit<NotificationCenterOptions, 'db' | 'logger' | 'events'>>;
+    /** The alert engine's notification center (default: the app's) and its knobs. */
+    alerts?: { notifications?: NotificationCenter } & Partial<
+      Pick<AlertEngineOptions, 'seedDefaults' | 'missingResolveMs' | 'reloadEveryMs'>
+    >;
+    /** Kafka clusters the replay service reaches (default none) and its limits. */
+    replays?: Partial<Omit<ReplayServiceOptions, 'store' | 'logger' | 'events'>>;
+  } = {},
 ): Promise<TestApp> {
   const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'es-app-')) });
   await ensureAdminAccess(store.auth, adminToken);
@@ -48,6 +61,39 @@ export async function startTestApp(
     events,
     logger,
     retention: { rawHours: 6, rollupDays: 7 },
+    onRecorded: (snapshot) => deps.alerts.evaluate(snapshot),
+  });
+  // Fast timers and backoff so delivery tests do not wait for production intervals.
+  const notifications = createNotificationCenter({
+    db: store.db,
+    logger,
+    events,
+    publicUrl: 'http://eventscope.test',
+    version: 'test',
+    tickMs: 200,
+    pollMs: 200,
+    timeoutMs: 5000,
+    backoff: { baseMs: 200, capMs: 2000 },
+    ...options.notify,
+  });
+  const { notifications: alertNotifications, ...alertOptions } = options.alerts ?? {};
+  const alerts = createAlertEngine({
+    db: store.db,
+    notifications: alertNotifications ?? overrides.notifications ?? notifications,
+    events,
+    logger,
+    sampleIntervalMs: overrides.sampleIntervalMs ?? 5000,
+    ...alertOptions,
+  });
+  const replays = createReplayService({
+    store,
+    logger,
+    events,
+    latest: overrides.latest ?? latest,
+    masker: overrides.masker ?? createMasker(defaultMaskingConfig),
+    clusters: [],
+    maxRate: 100_000,
+    ...options.replays,
   });
   const deps: ServerDeps = {
     logger,
@@ -63,8 +109,14 @@ export async function startTestApp(
     version: 'test',
     startedAt: new Date(),
     webDir: '/nonexistent',
+    notifications,
+    alerts,
+    replays,
     ...overrides,
   };
+  deps.notifications.start();
+  await deps.alerts.start();
+  await deps.replays.start();
   const server: Server = createServer(deps).listen(0, '127.0.0.1');
   answerClientErrors(server);
   await new Promise((resolve) => server.once('listening', resolve));
@@ -77,6 +129,9 @@ export async function startTestApp(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await deps.alerts.stop();
+      await deps.notifications.stop();
+      await deps.replays.stop();
       await store.close();
     },
   };
