@@ -15,6 +15,8 @@ export class ApiClientError extends Error {
   readonly requestId: string | undefined;
   /** From a 429's Retry-After header: how long to wait before trying again. */
   readonly retryAfterSeconds: number | undefined;
+  /** The error body's `details` (a 400 names each bad field there), for forms to place. */
+  readonly details: unknown;
 
   constructor(init: {
     status: number;
@@ -22,12 +24,14 @@ export class ApiClientError extends Error {
     message: string;
     requestId?: string;
     retryAfterSeconds?: number;
+    details?: unknown;
   }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.details = init.details;
   }
 }
 
@@ -64,13 +68,14 @@ const codeByStatus = new Map<number, ErrorCode>(
 function fromHttp(failure: HttpFailure): ApiClientError {
   const parsed = ApiErrorSchema.safeParse(failure.body);
   if (parsed.success) {
-    const { code, message, requestId } = parsed.data.error;
+    const { code, message, requestId, details } = parsed.data.error;
     return new ApiClientError({
       status: failure.status,
       code,
       message,
       requestId: requestId ?? failure.requestId,
       retryAfterSeconds: failure.retryAfterSeconds,
+      details,
     });
   }
   // Not our error shape: a proxy, a load balancer or an api that is not up yet answered.

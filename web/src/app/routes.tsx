@@ -13,7 +13,7 @@ const DlqsPage = lazy(() => import('../pages/dlqs/DlqsPage'));
 const DlqDetailPage = lazy(() => import('../pages/dlqs/DlqDetailPage'));
 const TracesPage = lazy(() => import('../pages/traces/TracesPage'));
 const TimelinePage = lazy(() => import('../pages/traces/TimelinePage'));
-const AlertsPage = lazy(() => import('../pages/AlertsPage'));
+const AlertsSection = lazy(() => import('../pages/alerts/AlertsSection'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const AccessPage = lazy(() => import('../pages/settings/AccessPage'));
 const SignInPage = lazy(() => import('../pages/signIn/SignInPage'));
@@ -57,7 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'dlqs/:cluster/:topic', element: <DlqDetailPage /> },
       { path: 'traces', element: <TracesPage /> },
       { path: 'traces/:id', element: <TimelinePage /> },
-      { path: 'alerts', element: <AlertsPage /> },
+      { path: 'alerts/*', element: <AlertsSection /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'settings/access', element: <AccessPage /> },
       { path: '*', element: <NotFoundPage /> },

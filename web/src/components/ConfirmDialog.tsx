@@ -1,15 +1,22 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { toApiError } from '../api/errors';
+import { useModalDialog } from './useModalDialog';
 
 interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
-  /** Says what the button does: "Revoke ci-deploy", never "OK". */
+  /** Says what the button does: "Revoke ci-deploy", "Replay 1,204 messages to payments", never "OK". */
   confirmLabel: string;
+  /** E.g. until a dry run has answered, there is nothing to confirm. */
+  confirmDisabled?: boolean;
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
   error?: unknown;
+  tone?: 'danger' | 'primary';
+  /** Room for a summary table (the replay dialog). */
+  wide?: boolean;
 }
 
 /**
@@ -18,29 +25,15 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, children, confirmLabel, onConfirm, onCancel, busy = false, error } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      if (opener instanceof HTMLElement) opener.focus();
-    };
-  }, []);
+  const { confirmDisabled = false, cancelLabel = 'Cancel', tone = 'danger', wide = false } = props;
+  const { ref, titleId, onCancel: escape } = useModalDialog(onCancel, busy);
 
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Esc: let React state decide, so the dialog and its parent never disagree.
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
+      onCancel={escape}
     >
       <h2 id={titleId} className="dialog-title">
         {title}
@@ -54,9 +47,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog-actions">
         {/* The safe choice has the focus. */}
         <button type="button" className="btn" autoFocus onClick={onCancel} disabled={busy}>
-          Cancel
+          {cancelLabel}
         </button>
-        <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
+        <button
+          type="button"
+          className={tone === 'danger' ? 'btn btn-danger' : 'btn btn-primary'}
+          onClick={onConfirm}
+          disabled={busy || confirmDisabled}
+        >
           {confirmLabel}
         </button>
       </div>

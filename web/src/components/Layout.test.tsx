@@ -44,9 +44,4 @@ describe('Layout', () => {
     expect(after).not.toBe(before);
     expect(window.localStorage.getItem('eventscope.theme')).toBe(after);
   });
-
-  it('renders a placeholder page with what will appear there', async () => {
-    renderApp('/alerts');
-    expect(await screen.findByText('No alerts')).toBeTruthy();
-  });
 });

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
+import { useFiringAlertCount } from '../hooks/useAlerts';
 import { useNonEmptyDlqCount } from '../hooks/useDlqs';
 import { useEventStream } from '../hooks/useEventStream';
 import { useGlobalParams } from '../hooks/useGlobalParams';
@@ -14,12 +15,13 @@ export function Layout() {
   useSignInRedirect();
   const { cluster } = useGlobalParams();
   const nonEmptyDlqs = useNonEmptyDlqCount(cluster);
+  const firingAlerts = useFiringAlertCount(cluster);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <NavRail counts={{ '/dlqs': nonEmptyDlqs }} />
+      <NavRail counts={{ '/dlqs': nonEmptyDlqs, '/alerts': firingAlerts }} />
       <Header stream={stream} />
       <main id="main" className="content" tabIndex={-1}>
         <Suspense fallback={<PageSkeleton />}>

@@ -3,10 +3,18 @@ import { NAV_ITEMS } from '../app/routes';
 import { globalSearch } from '../hooks/useGlobalParams';
 import { RequireRole } from './RequireRole';
 
+type NavPath = (typeof NAV_ITEMS)[number]['path'];
+
 export interface NavRailProps {
-  /** Count badges (firing alerts, non-empty DLQs), filled in when those hooks exist. */
-  counts?: Partial<Record<(typeof NAV_ITEMS)[number]['path'], number>>;
+  /** Count badges: firing alerts, non-empty DLQs. */
+  counts?: Partial<Record<NavPath, number>>;
 }
+
+/** What each badge counts, on hover. */
+const COUNT_TITLES: Partial<Record<NavPath, string>> = {
+  '/alerts': 'firing',
+  '/dlqs': 'non-empty',
+};
 
 export function NavRail({ counts = {} }: NavRailProps) {
   // Moving between pages keeps the cluster and time range the user picked.
@@ -24,7 +32,14 @@ export function NavRail({ counts = {} }: NavRailProps) {
             <li key={item.path}>
               <NavLink to={{ pathname: item.path, search }} end={item.path === '/'}>
                 <span>{item.label}</span>
-                {count ? <span className="rail-count num">{count}</span> : null}
+                {count ? (
+                  <span
+                    className="rail-count num"
+                    title={`${count} ${COUNT_TITLES[item.path] ?? ''}`.trimEnd()}
+                  >
+                    {count}
+                  </span>
+                ) : null}
               </NavLink>
             </li>
           );

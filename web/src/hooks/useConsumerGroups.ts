@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiGet, withQuery } from '../api/client';
 import { clusterScope } from '../lib/clusterScope';
-import { rangeWindow, type RangeKey } from '../lib/timeRange';
+import { rangeWindow, type TimeRange } from '../lib/timeRange';
 
 export type GroupSort = z.infer<typeof GroupSortSchema>;
 export type SortOrder = 'asc' | 'desc';
@@ -35,7 +35,7 @@ export const groupKeys = {
   list: (p: GroupListParams) => [...groupKeys.scope(p.cluster), 'list', p] as const,
   detail: (cluster: string, group: string) =>
     [...groupKeys.scope(cluster), 'detail', group] as const,
-  history: (cluster: string, group: string, range: RangeKey) =>
+  history: (cluster: string, group: string, range: TimeRange) =>
     [...groupKeys.scope(cluster), 'history', group, range] as const,
 };
 
@@ -75,7 +75,7 @@ export function useGroup(cluster: string, group: string) {
 export function useGroupHistory(
   cluster: string,
   group: string,
-  range: RangeKey,
+  range: TimeRange,
   { enabled = true }: { enabled?: boolean } = {},
 ) {
   return useQuery({

@@ -1,37 +1,44 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DEFAULT_RANGE, parseRange, type RangeKey } from '../lib/timeRange';
+import { DEFAULT_RANGE, readTimeRange, type CustomRange, type RangeKey } from '../lib/timeRange';
 
 /**
  * The global view state — cluster and time range — lives in the URL search params so any view
- * can be pasted into a chat. Defaults are left out of the URL to keep links short.
+ * can be pasted into a chat. Defaults are left out of the URL to keep links short. A custom
+ * range is `?from=&to=` (ISO instants) instead of `?range=`.
  * Page-specific state follows the same rule in the page's own `url.ts`.
  */
-export const GLOBAL_PARAMS = ['cluster', 'range'] as const;
+export const GLOBAL_PARAMS = ['cluster', 'range', 'from', 'to'] as const;
 
 export function useGlobalParams() {
   const [params, setParams] = useSearchParams();
   const cluster = params.get('cluster') || null;
-  const range = parseRange(params.get('range'));
+  const range = readTimeRange(params);
 
   const update = useCallback(
-    (key: (typeof GLOBAL_PARAMS)[number], value: string | null) =>
+    (values: Partial<Record<(typeof GLOBAL_PARAMS)[number], string | null>>) =>
       setParams((prev) => {
         const next = new URLSearchParams(prev);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
+        for (const [key, value] of Object.entries(values)) {
+          if (value === null || value === undefined) next.delete(key);
+          else next.set(key, value);
+        }
         return next;
       }),
     [setParams],
   );
 
-  const setCluster = useCallback((id: string | null) => update('cluster', id), [update]);
+  const setCluster = useCallback((id: string | null) => update({ cluster: id }), [update]);
   const setRange = useCallback(
-    (key: RangeKey) => update('range', key === DEFAULT_RANGE ? null : key),
+    (key: RangeKey) => update({ range: key === DEFAULT_RANGE ? null : key, from: null, to: null }),
+    [update],
+  );
+  const setCustomRange = useCallback(
+    ({ from, to }: CustomRange) => update({ range: null, from, to }),
     [update],
   );
 
-  return { cluster, range, setCluster, setRange };
+  return { cluster, range, setCluster, setRange, setCustomRange };
 }
 
 /** The search string that carries the global params to another page (nav links). */

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet, withQuery } from '../api/client';
 import { clusterScope } from '../lib/clusterScope';
-import { rangeWindow, type RangeKey } from '../lib/timeRange';
+import { rangeWindow, type TimeRange } from '../lib/timeRange';
 
 const TopicListSchema = z.array(TopicSummarySchema);
 const enc = encodeURIComponent;
@@ -15,7 +15,7 @@ export const topicKeys = {
     [...topicKeys.scope(cluster), 'list', { q }] as const,
   detail: (cluster: string, topic: string) =>
     [...topicKeys.scope(cluster), 'detail', topic] as const,
-  history: (cluster: string, topic: string, range: RangeKey) =>
+  history: (cluster: string, topic: string, range: TimeRange) =>
     [...topicKeys.scope(cluster), 'history', topic, range] as const,
 };
 
@@ -37,7 +37,7 @@ export function useTopic(cluster: string, topic: string) {
   });
 }
 
-export function useTopicHistory(cluster: string, topic: string, range: RangeKey) {
+export function useTopicHistory(cluster: string, topic: string, range: TimeRange) {
   return useQuery({
     queryKey: topicKeys.history(cluster, topic, range),
     queryFn: ({ signal }) =>

@@ -2,7 +2,7 @@ import { TimelineSchema, TraceSummarySchema } from '@eventscope/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet, withQuery } from '../api/client';
-import { rangeWindow, type RangeKey } from '../lib/timeRange';
+import { rangeWindow, type TimeRange } from '../lib/timeRange';
 
 const TraceListSchema = z.array(TraceSummarySchema);
 
@@ -20,7 +20,7 @@ export const TRACE_SEARCH_LIMIT = 100;
 
 export const traceKeys = {
   all: ['traces'] as const,
-  search: (filters: TraceFilters, range: RangeKey) =>
+  search: (filters: TraceFilters, range: TimeRange) =>
     [...traceKeys.all, 'search', range, filters] as const,
   timeline: (id: string) => [...traceKeys.all, 'timeline', id] as const,
 };
@@ -30,7 +30,7 @@ export function isTraceId(value: string): boolean {
   return /^[0-9a-f]{32}$/i.test(value) && !/^0+$/.test(value);
 }
 
-function searchPath(filters: TraceFilters, range: RangeKey): string {
+function searchPath(filters: TraceFilters, range: TimeRange): string {
   const id = filters.id.trim();
   const traceId = isTraceId(id) ? id.toLowerCase() : undefined;
   const min = Number(filters.minDurationMs);
@@ -48,14 +48,14 @@ function searchPath(filters: TraceFilters, range: RangeKey): string {
 }
 
 /** Shared by the hook and the form (which opens a single match directly). */
-export function traceSearchQuery(filters: TraceFilters, range: RangeKey) {
+export function traceSearchQuery(filters: TraceFilters, range: TimeRange) {
   return queryOptions({
     queryKey: traceKeys.search(filters, range),
     queryFn: ({ signal }) => apiGet(searchPath(filters, range), TraceListSchema, { signal }),
   });
 }
 
-export function useTraceSearch(filters: TraceFilters, range: RangeKey) {
+export function useTraceSearch(filters: TraceFilters, range: TimeRange) {
   return useQuery({ ...traceSearchQuery(filters, range), placeholderData: keepPreviousData });
 }
 

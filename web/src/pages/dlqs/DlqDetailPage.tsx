@@ -8,7 +8,12 @@ import { useDlq } from '../../hooks/useDlqs';
 import { globalSearch } from '../../hooks/useGlobalParams';
 import { topicHref } from '../../lib/links';
 import { Discovery, Inflow, NoDlqs, SourceTopics } from './DlqCells';
+import { DlqReplays } from './DlqReplays';
+import './dlqs.css';
 import { ErrorClassesTable } from './ErrorClassesTable';
+import { MessageBrowser } from './MessageBrowser';
+import { ReplayProgress } from './ReplayProgress';
+import { useDlqParams } from './url';
 
 /** Now, in numbers: how many dead letters wait, how fast they arrive, how old the oldest is. */
 function DlqFacts({ dlq }: { dlq: DlqStats }) {
@@ -48,6 +53,7 @@ export default function DlqDetailPage() {
   const name = params.topic ?? '';
   const search = globalSearch(useLocation().search);
   const dlq = useDlq(cluster, name);
+  const { browse, setBrowse, replay, setReplay } = useDlqParams();
 
   const head = (
     <>
@@ -90,16 +96,28 @@ export default function DlqDetailPage() {
       {head}
       <DlqFacts dlq={data} />
       <h2 className="section-title">Failures by exception class</h2>
-      <ErrorClassesTable classes={data.errorClasses} />
+      <ErrorClassesTable
+        classes={data.errorClasses}
+        selected={browse.errorClass}
+        onSelect={(errorClass) => setBrowse({ errorClass })}
+      />
       <h2 className="section-title">Source topics</h2>
       <p>
         <SourceTopics dlq={data} search={search} />
       </p>
-      <p className="muted dlq-note">
-        Browsing the dead letters and replaying them arrive with the replay feature; until then{' '}
-        <Link to={`${topicHref(cluster, name)}${search}`}>the topic view</Link> shows its
-        throughput.
-      </p>
+      {replay ? <ReplayProgress key={replay} id={replay} onClose={() => setReplay(null)} /> : null}
+      <section aria-labelledby="dead-letters-title">
+        <h2 id="dead-letters-title" className="section-title">
+          Dead letters
+        </h2>
+        <MessageBrowser dlq={data} />
+      </section>
+      <section aria-labelledby="replays-title">
+        <h2 id="replays-title" className="section-title">
+          Recent replays
+        </h2>
+        <DlqReplays cluster={cluster} topic={name} />
+      </section>
     </>
   );
 }

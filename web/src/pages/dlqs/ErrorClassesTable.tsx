@@ -4,8 +4,19 @@ import { Num } from '../../components/Num';
 import { RelativeTime } from '../../components/RelativeTime';
 import { byCount } from '../../hooks/useDlqs';
 
-/** Failures grouped by exception class, most frequent first. */
-export function ErrorClassesTable({ classes }: { classes: readonly DlqErrorClass[] }) {
+/**
+ * Failures grouped by exception class, most frequent first. With `onSelect`, a row filters the
+ * dead letters below to its class; clicking the filtered class again clears the filter.
+ */
+export function ErrorClassesTable({
+  classes,
+  selected = null,
+  onSelect,
+}: {
+  classes: readonly DlqErrorClass[];
+  selected?: string | null;
+  onSelect?: (errorClass: string | null) => void;
+}) {
   const sorted = useMemo(() => [...classes].sort(byCount), [classes]);
   if (sorted.length === 0) {
     return (
@@ -14,6 +25,7 @@ export function ErrorClassesTable({ classes }: { classes: readonly DlqErrorClass
       </p>
     );
   }
+  const pick = (c: string) => onSelect?.(c === selected ? null : c);
   return (
     <table className="table" aria-label="Failures by exception class">
       <thead>
@@ -32,8 +44,36 @@ export function ErrorClassesTable({ classes }: { classes: readonly DlqErrorClass
       </thead>
       <tbody>
         {sorted.map((c) => (
-          <tr key={c.class}>
-            <td className="mono cell-wrap">{c.class}</td>
+          <tr
+            key={c.class}
+            className={
+              onSelect ? `class-row${c.class === selected ? ' class-row-on' : ''}` : undefined
+            }
+            onClick={onSelect ? () => pick(c.class) : undefined}
+          >
+            <td className="mono cell-wrap">
+              {onSelect ? (
+                <button
+                  type="button"
+                  className="link-button mono"
+                  aria-pressed={c.class === selected}
+                  title={
+                    c.class === selected
+                      ? 'Showing only these dead letters: click to show all'
+                      : 'Show only these dead letters'
+                  }
+                  onClick={(e) => {
+                    // The button is the keyboard's way in; the row must not pick a second time.
+                    e.stopPropagation();
+                    pick(c.class);
+                  }}
+                >
+                  {c.class}
+                </button>
+              ) : (
+                c.class
+              )}
+            </td>
             <td className="cell-num">
               <Num value={c.count} />
             </td>

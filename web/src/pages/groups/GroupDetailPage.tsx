@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { HistoryGate } from '../../components/charts/HistoryGate';
 import { PageSkeleton } from '../../components/Skeleton';
+import { useLagSecondsThreshold } from '../../hooks/useAlertRules';
 import { useGroup, useGroupHistory } from '../../hooks/useConsumerGroups';
 import { globalSearch, useGlobalParams } from '../../hooks/useGlobalParams';
 import { GroupStatusPanel } from './GroupStatusPanel';
@@ -15,11 +16,12 @@ import { StatusStrip } from './StatusStrip';
 function HistorySection({ cluster, group }: { cluster: string; group: string }) {
   const { range } = useGlobalParams();
   const history = useGroupHistory(cluster, group, range);
+  const threshold = useLagSecondsThreshold(cluster, group);
   return (
     <HistoryGate query={history} what="lag history">
       {(data) => (
         <>
-          <LagCharts history={data} syncId={`group:${cluster}:${group}`} />
+          <LagCharts history={data} syncId={`group:${cluster}:${group}`} threshold={threshold} />
           <StatusStrip history={data} />
         </>
       )}

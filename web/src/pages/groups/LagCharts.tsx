@@ -1,11 +1,24 @@
 import type { GroupHistory } from '@eventscope/shared';
-import { TimeChart } from '../../components/charts/TimeChart';
+import { TimeChart, type Threshold } from '../../components/charts/TimeChart';
 import { formatCount, formatDuration, formatExact } from '../../lib/format';
 import { LAG_SECONDS_THRESHOLD } from '../../lib/thresholds';
 import { lagRows } from './history';
 
-/** Lag seconds over lag messages, sharing the time axis and the hover crosshair. */
-export function LagCharts({ history, syncId }: { history: GroupHistory; syncId: string }) {
+const DEFAULT_THRESHOLD: Threshold = { value: LAG_SECONDS_THRESHOLD, label: 'alert ≥ 60 s' };
+
+/**
+ * Lag seconds over lag messages, sharing the time axis and the hover crosshair. `threshold` is
+ * the applicable alert rule's line (null: no rule applies; absent: the default rule's).
+ */
+export function LagCharts({
+  history,
+  syncId,
+  threshold = DEFAULT_THRESHOLD,
+}: {
+  history: GroupHistory;
+  syncId: string;
+  threshold?: Threshold | null;
+}) {
   const rows = lagRows(history.points);
   const from = Date.parse(history.from);
   const to = Date.parse(history.to);
@@ -26,7 +39,7 @@ export function LagCharts({ history, syncId }: { history: GroupHistory; syncId: 
         syncId={syncId}
         formatY={(v) => formatDuration(v)}
         formatExact={(v) => `${formatExact(v)} s`}
-        threshold={{ value: LAG_SECONDS_THRESHOLD, label: 'alert ≥ 60 s' }}
+        threshold={threshold ?? undefined}
       />
       <TimeChart
         title="Lag (messages)"

@@ -8,12 +8,14 @@ import { useClusters } from '../../hooks/useClusters';
 import { useHealth } from '../../hooks/useHealth';
 import { ClusterTile } from './ClusterTile';
 import { DlqSummary } from './DlqSummary';
+import { FiringAlerts } from './FiringAlerts';
+import { RecentReplays } from './RecentReplays';
 import { ServiceSummary } from './ServiceSummary';
 import { WorstGroups } from './WorstGroups';
 
 /**
- * Overview in UI.md's order: clusters → worst groups by lag seconds → DLQs. Firing alerts
- * (above) and recent replays (below) join when those capabilities exist.
+ * Overview in UI.md's order: firing alerts → clusters → worst groups by lag seconds → DLQs →
+ * recent replays.
  */
 export default function OverviewPage() {
   const { cluster } = useGlobalParams();
@@ -52,6 +54,7 @@ export default function OverviewPage() {
           <RelativeTime at={new Date(health.dataUpdatedAt).toISOString()} />.
         </p>
       ) : null}
+      <FiringAlerts cluster={cluster} />
       <ServiceSummary health={data} />
       <section aria-labelledby="clusters-title">
         <h2 id="clusters-title" className="section-title">
@@ -81,6 +84,12 @@ export default function OverviewPage() {
           DLQs
         </h2>
         <DlqSummary cluster={cluster} />
+      </section>
+      <section aria-labelledby="replays-title">
+        <h2 id="replays-title" className="section-title">
+          Recent replays
+        </h2>
+        <RecentReplays cluster={cluster} />
       </section>
     </>
   );

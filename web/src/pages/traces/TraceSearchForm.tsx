@@ -85,7 +85,7 @@ export function TraceSearchForm({ filters, rangeLabel, onApply }: TraceSearchFor
           Clear
         </button>
       ) : null}
-      <span className="muted trace-range">in the last {rangeLabel} (time range at the top)</span>
+      <span className="muted trace-range">in {rangeLabel} (time range at the top)</span>
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { globalSearch, useGlobalParams } from '../../hooks/useGlobalParams';
 import { traceSearchQuery, useTraceSearch, type TraceFilters } from '../../hooks/useTraces';
 import { formatExact } from '../../lib/format';
-import { RANGES } from '../../lib/timeRange';
+import { rangePhrase } from '../../lib/timeRange';
 import './traces.css';
 import { TraceResults } from './TraceResults';
 import { TraceSearchForm } from './TraceSearchForm';
@@ -45,11 +45,11 @@ function Results({ filters, rangeLabel }: { filters: TraceFilters; rangeLabel: s
   const n = traces.data.length;
   if (n === 0) {
     return hasFilters(filters) ? (
-      <EmptyState title={`No traces match these filters in the last ${rangeLabel}`}>
+      <EmptyState title={`No traces match these filters in ${rangeLabel}`}>
         Widen the time range at the top or clear a filter. <HowTracesArrive />
       </EmptyState>
     ) : (
-      <EmptyState title={`No traces in the last ${rangeLabel}`}>
+      <EmptyState title={`No traces in ${rangeLabel}`}>
         <HowTracesArrive />
       </EmptyState>
     );
@@ -67,7 +67,7 @@ function Results({ filters, rangeLabel }: { filters: TraceFilters; rangeLabel: s
 export default function TracesPage() {
   const { filters, setFilters } = useTraceSearchParams();
   const { range } = useGlobalParams();
-  const rangeLabel = RANGES.find((r) => r.key === range)?.label ?? range;
+  const rangeLabel = rangePhrase(range);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
