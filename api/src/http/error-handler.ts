@@ -51,6 +51,21 @@ export function errorBody(
   };
 }
 
+/**
+ * What of an unexpected error reaches the log: name, message, code and stack only. Driver
+ * errors carry the statement's parameters (secrets, hashes) and row details; those stay out.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code: unknown = 'code' in error ? error.code : undefined;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  };
+}
+
 /** The one mapper from thrown errors to the DESIGN.md error shape. Never leaks a stack. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
@@ -65,7 +80,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       code = parsed?.code ?? 'internal';
       message = parsed?.message ?? 'internal error; the request id identifies it in the server log';
     }
-    if (code === 'internal') logger.error({ err: error, requestId }, 'unhandled error');
+    if (code === 'internal')
+      logger.error({ err: loggableError(error), requestId }, 'unhandled error');
     if (res.headersSent) return;
     res.status(errorStatus[code]).json(errorBody(code, message, requestId, details));
   };

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { errorStatus, type ErrorCode } from '@eventscope/shared';
 import { DomainError } from '../domain/errors';
-import { errorBody } from '../http/error-handler';
+import { errorBody, loggableError } from '../http/error-handler';
 import type { Logger } from '../logging';
 import type { SpanIngest } from '../traces/ingest';
 import { contentEncodingOf, decompress, readBody } from './body';
@@ -110,7 +110,7 @@ async function handleExport(deps: OtlpRouterDeps, req: Request, res: Response): 
       return;
     }
     // The store failed (or a bug): OTLP clients retry 503 with backoff.
-    deps.logger.error({ err: error, requestId }, 'OTLP export failed');
+    deps.logger.error({ err: loggableError(error), requestId }, 'OTLP export failed');
     sendError(res, format, requestId, 'unavailable', 'spans could not be stored; retry later');
   }
 }
@@ -120,7 +120,7 @@ export function otlpRouter(deps: OtlpRouterDeps): Router {
   const router = express.Router();
   router.post('/traces', (req, res) => {
     void handleExport(deps, req, res).catch((error: unknown) => {
-      deps.logger.error({ err: error }, 'OTLP response failed');
+      deps.logger.error({ err: loggableError(error) }, 'OTLP response failed');
     });
   });
   return router;
