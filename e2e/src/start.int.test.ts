@@ -200,6 +200,78 @@ describe('npm start (the embedded defaults)', () => {
     }
   });
 
+  it('on call in Chromium: a firing alert leads to its group, an operator replays the DLQ after a dry run, a viewer has no replay button', async () => {
+    const token = /bootstrap token: (es_[A-Za-z0-9_-]+)/.exec(started.output())?.[1] ?? '';
+    expect(token).not.toBe('');
+    const send = async (method: string, path: string, body?: object) => {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+      return res.json() as Promise<unknown>;
+    };
+    await send('POST', '/api/alert-rules', {
+      name: 'ShippingBehind',
+      metric: 'lagSeconds',
+      matchers: { cluster: 'local', group: 'shipping' },
+      op: '>',
+      threshold: 3,
+      forSeconds: 2,
+      severity: 'critical',
+      annotations: { summary: 'shipping is {{value}} s behind' },
+    });
+    await send('POST', '/api/demo/commands', { action: 'pause', service: 'shipping' });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const problems = watchConsole(page);
+      await page.goto(`${url}/sign-in`);
+      await page.getByLabel('API token').fill(token);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+
+      // The alert fires, and its link lands on the group that explains it.
+      await page.goto(`${url}/alerts`);
+      const explain = page.getByRole('link', { name: 'Explain: ShippingBehind' }).first();
+      await explain.waitFor({ timeout: 60_000 });
+      await screenshot(page, 'alerts-firing');
+      await explain.click();
+      await page.waitForURL(`${url}/groups/local/shipping`);
+      await page.getByRole('heading', { name: 'shipping' }).waitFor();
+      await send('POST', '/api/demo/commands', { action: 'resume', service: 'shipping' });
+
+      // Replay the DLQ: the confirm button names the count and target only after the dry run.
+      await page.goto(`${url}/dlqs/local/payments-dlt`);
+      await page.getByRole('button', { name: 'Replay all…' }).click();
+      const confirm = page.getByRole('button', { name: /^Replay [\d,]+ messages? to orders$/ });
+      await confirm.waitFor({ timeout: 20_000 });
+      await screenshot(page, 'replay-dry-run');
+      await confirm.click();
+      await page.getByRole('progressbar', { name: 'Replay progress' }).first().waitFor();
+      await eventually(async () => {
+        const replays = (await send('GET', '/api/replays?dlq=payments-dlt')) as Array<{
+          status: string;
+          replayed: number;
+        }>;
+        const done = replays.find((r) => r.status === 'completed');
+        if (!done || done.replayed === 0) throw new Error(JSON.stringify(replays));
+      }, 60_000);
+      await screenshot(page, 'replay-progress');
+      expect(problems).toEqual([]);
+
+      // Anonymous demo reads are viewer reads: the DLQ is visible, replay is not offered.
+      const viewer = await browser.newContext();
+      const viewerPage = await viewer.newPage();
+      await viewerPage.goto(`${url}/dlqs/local/payments-dlt`);
+      await viewerPage.getByText('Failures by exception class').waitFor();
+      expect(await viewerPage.getByRole('button', { name: /^Replay/ }).count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('stops everything on Ctrl-C, Kafka included', async () => {
     expect(processesMatching(dataDir).length).toBeGreaterThan(0);
     started.child.kill('SIGINT');

@@ -121,8 +121,10 @@ export async function readCommitted(
   await admin.disconnect();
   const positions = new Map<number, bigint>();
   const done = () => [...ends].every(([p, end]) => (positions.get(p) ?? 0n) >= end);
-  const records: ReadRecord[] = [];
-  if (done()) return records;
+  // Keyed by position: a consumer that rejoins its group (a missed heartbeat on a loaded
+  // machine) starts over from the beginning, and must not make the log look duplicated.
+  const records = new Map<string, ReadRecord>();
+  if (done()) return [];
   const consumer = kafka.consumer({
     groupId: `test-read-${randomBytes(6).toString('hex')}`,
     readUncommitted: false,
@@ -141,7 +143,8 @@ export async function readCommitted(
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) records.push({ ...m, partition: batch.partition });
+        for (const m of batch.messages)
+          records.set(`${batch.partition}/${m.offset}`, { ...m, partition: batch.partition });
         advance(batch.partition, batch.lastOffset());
       },
     });
@@ -153,7 +156,7 @@ export async function readCommitted(
   } finally {
     await consumer.disconnect();
   }
-  return records;
+  return [...records.values()];
 }
 
 /** A header's value as text (kafkajs hands Buffers). */
