@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Alert,
+  type Replay,
   DlqStatsSchema,
   GroupHistorySchema,
   GroupLagSchema,
@@ -200,29 +202,50 @@ describe('npm start (the embedded defaults)', () => {
     }
   });
 
-  it('on call in Chromium: a firing alert leads to its group, an operator replays the DLQ after a dry run, a viewer has no replay button', async () => {
+  it('on call in Chromium: an alert goes pending then firing and links to its group; one dead letter replayed with a dry run first; its timeline shows the DLQ detour and the replay; viewers cannot replay', async () => {
     const token = /bootstrap token: (es_[A-Za-z0-9_-]+)/.exec(started.output())?.[1] ?? '';
     expect(token).not.toBe('');
-    const send = async (method: string, path: string, body?: object) => {
-      const res = await fetch(`${url}${path}`, {
+    const call = (method: string, path: string, body?: object, auth = true) =>
+      fetch(`${url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: {
+          ...(auth ? { authorization: `Bearer ${token}` } : {}),
+          'content-type': 'application/json',
+        },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
+    const send = async (method: string, path: string, body?: object) => {
+      const res = await call(method, path, body);
       if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
       return res.json() as Promise<unknown>;
     };
+    const alertStates = async () =>
+      ((await send('GET', '/api/alerts?state=pending,firing')) as Alert[])
+        .filter((a) => a.ruleName === 'ShippingBehind')
+        .map((a) => a.state);
+    const dlqDepth = async () =>
+      DlqStatsSchema.array()
+        .parse(await getJson('/api/dlqs'))
+        .find((d) => d.topic === 'payments-dlt')?.depth ?? null;
+
     await send('POST', '/api/alert-rules', {
       name: 'ShippingBehind',
       metric: 'lagSeconds',
       matchers: { cluster: 'local', group: 'shipping' },
       op: '>',
       threshold: 3,
-      forSeconds: 2,
+      forSeconds: 6,
       severity: 'critical',
       annotations: { summary: 'shipping is {{value}} s behind' },
     });
     await send('POST', '/api/demo/commands', { action: 'pause', service: 'shipping' });
+    const seen = new Set<string>();
+    await eventually(async () => {
+      for (const state of await alertStates()) seen.add(state);
+      if (!seen.has('firing')) throw new Error(`alert states so far: ${[...seen].join(', ')}`);
+    }, 60_000);
+    expect([...seen].sort()).toEqual(['firing', 'pending']);
+
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -232,42 +255,85 @@ describe('npm start (the embedded defaults)', () => {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 
-      // The alert fires, and its link lands on the group that explains it.
+      // The firing alert links to the group, with a time range that shows the alert.
       await page.goto(`${url}/alerts`);
       const explain = page.getByRole('link', { name: 'Explain: ShippingBehind' }).first();
-      await explain.waitFor({ timeout: 60_000 });
+      await explain.waitFor();
       await screenshot(page, 'alerts-firing');
       await explain.click();
-      await page.waitForURL(`${url}/groups/local/shipping`);
+      await page.waitForURL(`${url}/groups/local/shipping?range=15m`);
       await page.getByRole('heading', { name: 'shipping' }).waitFor();
       await send('POST', '/api/demo/commands', { action: 'resume', service: 'shipping' });
 
-      // Replay the DLQ: the confirm button names the count and target only after the dry run.
+      // No new dead letters while payments is paused: the depth can only change by our replay.
+      await send('POST', '/api/demo/commands', { action: 'pause', service: 'payments' });
+      let before: number | null = null;
+      await eventually(async () => {
+        const first = await dlqDepth();
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        const second = await dlqDepth();
+        if (first === null || first !== second || first === 0)
+          throw new Error(`depth not settled: ${first} → ${second}`);
+        before = second;
+      }, 45_000);
+
       await page.goto(`${url}/dlqs/local/payments-dlt`);
-      await page.getByRole('button', { name: 'Replay all…' }).click();
-      const confirm = page.getByRole('button', { name: /^Replay [\d,]+ messages? to orders$/ });
+      await page
+        .getByRole('checkbox', { name: /^Select (?!all)/ })
+        .first()
+        .check();
+      await page.getByRole('button', { name: 'Replay 1 selected…' }).click();
+      // The confirm button names count and target only once the dry run answered.
+      const confirm = page.getByRole('button', { name: 'Replay 1 message to orders' });
       await confirm.waitFor({ timeout: 20_000 });
       await screenshot(page, 'replay-dry-run');
       await confirm.click();
       await page.getByRole('progressbar', { name: 'Replay progress' }).first().waitFor();
+      let replayId = '';
+      let replayed: { partition: number; offset: string } | undefined;
       await eventually(async () => {
-        const replays = (await send('GET', '/api/replays?dlq=payments-dlt')) as Array<{
-          status: string;
-          replayed: number;
-        }>;
-        const done = replays.find((r) => r.status === 'completed');
-        if (!done || done.replayed === 0) throw new Error(JSON.stringify(replays));
+        const replays = (await send('GET', '/api/replays?dlq=payments-dlt')) as Replay[];
+        const done = replays.find((r) => r.status === 'completed' && r.replayed === 1);
+        if (!done) throw new Error(JSON.stringify(replays.map((r) => [r.status, r.replayed])));
+        replayId = done.id;
+        if ('offsets' in done.selection) replayed = done.selection.offsets[0];
       }, 60_000);
       await screenshot(page, 'replay-progress');
+      await eventually(async () => {
+        expect(await dlqDepth()).toBe((before ?? 0) - 1);
+      }, 30_000);
+
+      // The replayed message's timeline: the DLQ detour, then the replay.
+      expect(replayed).toBeDefined();
+      await page.goto(
+        `${url}/dlqs/local/payments-dlt?msg=${replayed?.partition ?? 0}-${replayed?.offset ?? 0}`,
+      );
+      const traceLink = page.locator('.dlq-drawer a[href^="/traces/"]').first();
+      await traceLink.click();
+      await page.getByText('DLQ payments-dlt').first().waitFor({ timeout: 20_000 });
+      await page
+        .getByText(/^replay /)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await screenshot(page, 'timeline-replay');
+      expect(replayId).not.toBe('');
       expect(problems).toEqual([]);
 
-      // Anonymous demo reads are viewer reads: the DLQ is visible, replay is not offered.
+      // Anonymous demo reads are viewer reads: the DLQ is visible, replay is neither offered nor allowed.
       const viewer = await browser.newContext();
       const viewerPage = await viewer.newPage();
       await viewerPage.goto(`${url}/dlqs/local/payments-dlt`);
       await viewerPage.getByText('Failures by exception class').waitFor();
       expect(await viewerPage.getByRole('button', { name: /^Replay/ }).count()).toBe(0);
+      const refused = await call(
+        'POST',
+        '/api/dlqs/local/payments-dlt/replays',
+        { selection: { all: true } },
+        false,
+      );
+      expect(refused.status).toBe(401);
     } finally {
+      await send('POST', '/api/demo/commands', { action: 'resume', service: 'payments' });
       await browser.close();
     }
   });

@@ -1,6 +1,7 @@
 import type { Alert, AlertMetric, AlertState, Severity } from '@eventscope/shared';
 import type { Queryable } from '../store';
 import type { Ack, Health, Instance } from './instances';
+import { withRange } from './paths';
 
 type Time = Date | string | null;
 
@@ -139,7 +140,7 @@ export function toAlert(row: AlertRow): Alert {
     inhibited: row.inhibited_by.length > 0,
     inhibitedBy: row.inhibited_by,
     acknowledged: ackOf(row),
-    url: row.url,
+    url: withRange(row.url, ms(row.active_at), Date.now()),
   };
 }
 

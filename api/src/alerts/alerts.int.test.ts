@@ -140,7 +140,7 @@ describe('alerts on a real broker', () => {
       expect(states).toEqual(['pending', 'firing']);
       expect(firing).toMatchObject({
         labels: expect.objectContaining({ cluster: cluster.id, group, alertname: name }),
-        url: `/groups/${cluster.id}/${group}`,
+        url: `/groups/${cluster.id}/${group}?range=15m`,
         health: 'ok',
       });
       // `for` is measured between samples (within a quarter interval of jitter).

@@ -40,7 +40,7 @@ describe('alert engine: states', () => {
       health: 'ok',
       activeAt: at(5).toISOString(),
       firedAt: null,
-      url: '/groups/c1/payments',
+      url: '/groups/c1/payments?range=15m',
       labels: { cluster: 'c1', group: 'payments', alertname: 'Payments lag', severity: 'critical' },
       annotations: { summary: 'payments is 20 s behind (10)' },
     });
@@ -62,7 +62,7 @@ describe('alert engine: states', () => {
       fingerprint: firing?.id,
       startsAt: at(15).toISOString(),
       endsAt: null,
-      path: '/groups/c1/payments',
+      path: '/groups/c1/payments?range=15m',
       silenced: false,
       inhibited: false,
       acknowledged: false,

@@ -2,6 +2,7 @@ import type { AlertMetric, Severity } from '@eventscope/shared';
 import type { NotifiableAlert } from '../notify/types';
 import type { Labels } from './labels';
 import type { Phase } from './state';
+import { withRange } from './paths';
 
 export type Health = 'ok' | 'nodata' | 'error';
 
@@ -93,7 +94,7 @@ export function toNotifiable(i: Instance): NotifiableAlert {
     annotations: i.annotations,
     startsAt: iso(i.firedAt ?? i.activeAt),
     endsAt: i.resolvedAt === null ? null : iso(i.resolvedAt),
-    path: i.path,
+    path: withRange(i.path, i.activeAt, Date.now()),
     silenced: i.silencedBy.length > 0,
     inhibited: i.inhibitedBy.length > 0,
     acknowledged: i.ack !== null,

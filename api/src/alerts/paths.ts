@@ -39,3 +39,23 @@ export function pathFor(metric: AlertMetric, labels: Labels): string {
       return clusterPath(l('cluster'));
   }
 }
+
+/** The SPA's global range presets (web/src/lib/timeRange.ts), shortest first. */
+const RANGES: ReadonlyArray<readonly [key: string, seconds: number]> = [
+  ['15m', 15 * 60],
+  ['1h', 3600],
+  ['6h', 6 * 3600],
+  ['24h', 24 * 3600],
+  ['7d', 7 * 24 * 3600],
+];
+
+/**
+ * The link with the shortest time range that shows the alert from a little before it became
+ * active until now, so the charts it lands on show what happened (`?range=…`).
+ */
+export function withRange(path: string, activeAtMs: number | null, nowMs: number): string {
+  if (activeAtMs === null) return path;
+  const needed = (nowMs - activeAtMs) / 1000 + 5 * 60;
+  const range = RANGES.find(([, seconds]) => seconds >= needed)?.[0] ?? '7d';
+  return `${path}${path.includes('?') ? '&' : '?'}range=${range}`;
+}

@@ -126,7 +126,7 @@ describe('consumer stops → signed webhook → consumer resumes → resolved we
         expect(firing.alerts).toHaveLength(1);
         expect(firing.alerts[0]?.labels).toMatchObject({ alertname: 'ConsumerLagHigh', group });
         expect(firing.alerts[0]?.generatorURL).toBe(
-          `http://eventscope.test/groups/${cluster.id}/${group}`,
+          `http://eventscope.test/groups/${cluster.id}/${group}?range=15m`,
         );
 
         consumer = await consume();

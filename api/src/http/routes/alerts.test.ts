@@ -130,7 +130,7 @@ describe('alerts, acknowledgements and silences API', () => {
         ruleName: 'Lag now',
         labels: expect.objectContaining({ group: 'payments' }),
         annotations: { summary: 'payments is 120 s behind' },
-        url: '/groups/c1/payments',
+        url: '/groups/c1/payments?range=15m',
       }),
     ]);
     const alert = firing[0];

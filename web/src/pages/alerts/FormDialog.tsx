@@ -27,12 +27,7 @@ export function FormDialog(props: FormDialogProps) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog-form"
-      aria-labelledby={titleId}
-      onCancel={escape}
-    >
+    <dialog ref={ref} className="dialog dialog-form" aria-labelledby={titleId} onCancel={escape}>
       <form onSubmit={submit} noValidate>
         <h2 id={titleId} className="dialog-title">
           {title}
