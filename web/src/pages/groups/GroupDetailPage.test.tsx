@@ -4,6 +4,7 @@ import type { TimeRow } from '../../components/charts/timeRows';
 import { groupHistory, groupLag } from '../../test/lagFixtures';
 import { renderApp } from '../../test/render';
 import { apiError, stubApi, type Call } from '../../test/stubApi';
+import { alert } from '../alerts/testFixtures';
 
 // The charts' data as the page hands it over; how recharts draws gaps is TimeChart.test.tsx's.
 const charted = vi.hoisted(() => new Map<string, readonly unknown[]>());
@@ -29,6 +30,25 @@ describe('GroupDetailPage', () => {
     expect(within(status).getByRole('link', { name: 'orders' }).getAttribute('href')).toBe(
       '/topics/local/orders',
     );
+  });
+
+  it('lists the pending and firing alerts on this group (asking the api for exactly those)', async () => {
+    const { calls } = stubApi({
+      [DETAIL]: groupLag(),
+      [`${DETAIL}/history`]: groupHistory([1]),
+      'GET /api/alerts': [
+        alert({ labels: { alertname: 'ConsumerLag', cluster: 'local', group: 'billing' } }),
+      ],
+      'GET /api/alert-rules': [],
+    });
+    renderApp('/groups/local/billing');
+    const table = await screen.findByRole('table', { name: 'Alerts on this group' });
+    expect(within(table).getByText('ConsumerLag')).toBeTruthy();
+    const asked = calls.find((c) => c.url.includes('labels='))?.url ?? '';
+    expect(new URL(asked, 'http://x').searchParams.get('labels')).toBe(
+      'cluster=local,group=billing',
+    );
+    expect(new URL(asked, 'http://x').searchParams.get('state')).toBe('pending,firing');
   });
 
   it('lists partitions with exact int64 offsets, unknown as "—", and members', async () => {

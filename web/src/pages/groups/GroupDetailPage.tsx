@@ -9,6 +9,7 @@ import { useGroup, useGroupHistory } from '../../hooks/useConsumerGroups';
 import { globalSearch, useGlobalParams } from '../../hooks/useGlobalParams';
 import { GroupStatusPanel } from './GroupStatusPanel';
 import { LagCharts } from './LagCharts';
+import { GroupAlerts } from './GroupAlerts';
 import { MembersTable } from './MembersTable';
 import { PartitionsTable } from './PartitionsTable';
 import { StatusStrip } from './StatusStrip';
@@ -73,6 +74,8 @@ export default function GroupDetailPage() {
     <>
       {head}
       <GroupStatusPanel group={data} />
+      <h2 className="section-title">Alerts</h2>
+      <GroupAlerts cluster={cluster} group={groupId} />
       <h2 className="section-title">Lag</h2>
       <HistorySection cluster={cluster} group={groupId} />
       <h2 className="section-title">Partitions</h2>
