@@ -26,6 +26,7 @@ describe('recordFacts', () => {
       expect(recordFacts(record({ headers }), 0).trace).toEqual({
         traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
         spanId: '00f067aa0ba902b7',
+        flags: '01',
         sampled: true,
       });
     }

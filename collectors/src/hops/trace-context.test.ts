@@ -9,6 +9,7 @@ describe('parseTraceparent', () => {
     expect(parseTraceparent(`00-${TRACE}-${SPAN}-01`)).toEqual({
       traceId: TRACE,
       spanId: SPAN,
+      flags: '01',
       sampled: true,
     });
     expect(parseTraceparent(`00-${TRACE}-${SPAN}-00`)?.sampled).toBe(false);
@@ -18,6 +19,7 @@ describe('parseTraceparent', () => {
     expect(parseTraceparent(`  00-${TRACE.toUpperCase()}-${SPAN.toUpperCase()}-01 `)).toEqual({
       traceId: TRACE,
       spanId: SPAN,
+      flags: '01',
       sampled: true,
     });
   });

@@ -2,6 +2,8 @@
 export interface TraceContext {
   traceId: string;
   spanId: string;
+  /** The two hex digits as received, e.g. "01". */
+  flags: string;
   sampled: boolean;
 }
 
@@ -20,5 +22,5 @@ export function parseTraceparent(value: string | null | undefined): TraceContext
   if (!version || !traceId || !spanId || !flags) return null;
   if (version === 'ff' || (version === '00' && rest !== undefined)) return null;
   if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return null;
-  return { traceId, spanId, sampled: (parseInt(flags, 16) & 1) === 1 };
+  return { traceId, spanId, flags, sampled: (parseInt(flags, 16) & 1) === 1 };
 }

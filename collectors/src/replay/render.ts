@@ -13,7 +13,7 @@ import {
 } from '@eventscope/shared';
 import { correlationIdOf } from './replay-message';
 import { replayCountOf } from './selection';
-import { parseTraceparent } from './trace-context';
+import { parseTraceparent } from '../hops/trace-context';
 import type { DlqRecord } from './types';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTraceparent, parseTraceparent, replayTraceparent } from './trace-context';
+import { parseTraceparent } from '../hops/trace-context';
+import { formatTraceparent, replayTraceparent } from './trace-context';
 import { replayMessage } from './replay-message';
 import type { DlqRecord } from './types';
 
@@ -22,6 +23,7 @@ describe('traceparent', () => {
       traceId: '0af7651916cd43dd8448eb211c80319c',
       spanId: 'b7ad6b7169203331',
       flags: '01',
+      sampled: true,
     });
     expect(parseTraceparent('00-00000000000000000000000000000000-b7ad6b7169203331-01')).toBeNull();
     expect(parseTraceparent('ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBeNull();

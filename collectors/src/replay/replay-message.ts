@@ -7,7 +7,8 @@ import {
 } from '@eventscope/shared';
 import { headerIndex, indexString } from './record-headers';
 import { replayCountOf } from './selection';
-import { formatTraceparent, parseTraceparent, replayTraceparent } from './trace-context';
+import { parseTraceparent } from '../hops/trace-context';
+import { formatTraceparent, replayTraceparent } from './trace-context';
 import type { DlqRecord, ReplayTrace } from './types';
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { TraceContext } from '../hops/trace-context';
 
 /**
  * W3C trace context for replayed records. Ids are derived from (replay, DLQ record) so that a
@@ -6,26 +7,8 @@ import { createHash } from 'node:crypto';
  * for it is the same span (the span store ignores duplicates).
  */
 
-export interface TraceParent {
-  traceId: string;
-  spanId: string;
-  flags: string;
-}
-
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
-
-/** Parses a `traceparent` value; null when malformed, version ff, or an all-zero id. */
-export function parseTraceparent(value: string | null): TraceParent | null {
-  if (value === null) return null;
-  const m = TRACEPARENT.exec(value.trim().toLowerCase());
-  if (!m) return null;
-  const [, version, traceId, spanId, flags, rest] = m;
-  if (!version || !traceId || !spanId || !flags || version === 'ff') return null;
-  // Version 00 has exactly four fields; later versions may append more.
-  if (version === '00' && rest !== undefined) return null;
-  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return null;
-  return { traceId, spanId, flags };
-}
+/** A parsed `traceparent`; the parser is shared with the hop spans. */
+export type TraceParent = Pick<TraceContext, 'traceId' | 'spanId' | 'flags'>;
 
 export function formatTraceparent(tp: TraceParent): string {
   return `00-${tp.traceId}-${tp.spanId}-${tp.flags}`;
