@@ -1,8 +1,7 @@
 import { Link, useLocation } from 'react-router-dom';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { QueryTable } from '../../components/QueryTable';
 import { RelativeTime } from '../../components/RelativeTime';
-import { TableSkeleton } from '../../components/Skeleton';
 import { globalSearch } from '../../hooks/useGlobalParams';
 import { useReplays } from '../../hooks/useReplays';
 import { dlqHref } from '../../lib/links';
@@ -15,66 +14,62 @@ const SHOWN = 5;
 export function RecentReplays({ cluster }: { cluster: string | null }) {
   const search = globalSearch(useLocation().search);
   const replays = useReplays({ cluster, limit: SHOWN });
-  if (replays.isPending) return <TableSkeleton rows={3} label="Loading replays" />;
-  if (replays.isError && !replays.data) {
-    return (
-      <ErrorState
-        title="Cannot load replays"
-        error={replays.error}
-        onRetry={() => void replays.refetch()}
-      />
-    );
-  }
-  if (replays.data.length === 0) {
-    return (
-      <EmptyState title="No replays yet">
-        Replays started from a DLQ page appear here with their status and progress.
-      </EmptyState>
-    );
-  }
   return (
-    <table className="table" aria-label="Recent replays">
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">DLQ</th>
-          <th scope="col">Target</th>
-          <th scope="col" className="cell-num">
-            Replayed
-          </th>
-          <th scope="col">By</th>
-          <th scope="col" className="cell-num">
-            Started
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {replays.data.slice(0, SHOWN).map((r) => (
-          <tr key={r.id}>
-            <td>
-              <ReplayStatusBadge status={r.status} />
-            </td>
-            <td className="cell-name">
-              <Link
-                className="mono"
-                to={`${dlqHref(r.cluster, r.dlq)}${replayProgressSearch(r.id, search)}`}
-              >
-                {r.dlq}
-              </Link>
-            </td>
-            <td className="cell-clip">
-              <ReplayTarget replay={r} />
-            </td>
-            <td className="cell-num">
-              <ReplayedOf replay={r} />
-            </td>
-            <td className="mono cell-clip">{r.createdBy}</td>
-            <td className="cell-num">
-              <RelativeTime at={r.startedAt ?? r.createdAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <QueryTable
+      query={replays}
+      loading="Loading replays"
+      error="Cannot load replays"
+      empty={
+        <EmptyState title="No replays yet">
+          Replays started from a DLQ page appear here with their status and progress.
+        </EmptyState>
+      }
+    >
+      {(rows) => (
+        <table className="table" aria-label="Recent replays">
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">DLQ</th>
+              <th scope="col">Target</th>
+              <th scope="col" className="cell-num">
+                Replayed
+              </th>
+              <th scope="col">By</th>
+              <th scope="col" className="cell-num">
+                Started
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, SHOWN).map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <ReplayStatusBadge status={r.status} />
+                </td>
+                <td className="cell-name">
+                  <Link
+                    className="mono"
+                    to={`${dlqHref(r.cluster, r.dlq)}${replayProgressSearch(r.id, search)}`}
+                  >
+                    {r.dlq}
+                  </Link>
+                </td>
+                <td className="cell-clip">
+                  <ReplayTarget replay={r} />
+                </td>
+                <td className="cell-num">
+                  <ReplayedOf replay={r} />
+                </td>
+                <td className="mono cell-clip">{r.createdBy}</td>
+                <td className="cell-num">
+                  <RelativeTime at={r.startedAt ?? r.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </QueryTable>
   );
 }
