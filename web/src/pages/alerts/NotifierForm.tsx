@@ -6,6 +6,7 @@ import { MatchersEditor } from './MatchersEditor';
 import { DURATION_SCALES } from './metrics';
 import { NEW_NOTIFIER, notifierInputFromDraft, type NotifierDraft } from './notifierForm';
 import { QuantityInput } from './QuantityInput';
+import { FormFooter } from './FormFooter';
 
 const TYPE_LABEL: Record<NotifierType, string> = {
   webhook: 'Webhook (Alertmanager JSON, signed)',
@@ -183,22 +184,13 @@ export function NotifierForm({
         />
         Enabled
       </label>
-      {extra.length > 0 || failure ? (
-        <div className="form-error" role="alert">
-          {failure ? <p>{failure}</p> : null}
-          {extra.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create notifier'}
-        </button>
-      </div>
+      <FormFooter
+        failure={failure}
+        unplaced={extra}
+        busy={busy}
+        submitLabel={busy ? 'Creating…' : 'Create notifier'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

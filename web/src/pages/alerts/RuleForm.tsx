@@ -12,6 +12,7 @@ import { errorAt, unplacedErrors, type FieldErrors } from './fieldErrors';
 import { DURATION_SCALES, METRICS, UNIT_SCALES } from './metrics';
 import { QuantityInput } from './QuantityInput';
 import { GROUP_STATUSES, ruleInputFromDraft, type RuleDraft } from './ruleForm';
+import { FormFooter } from './FormFooter';
 
 /** Every field a rule 400 can name; anything else is listed above the buttons. */
 const FIELDS = [
@@ -275,22 +276,13 @@ export function RuleForm(props: RuleFormProps) {
         />
         Enabled
       </label>
-      {extra.length > 0 || failure ? (
-        <div className="form-error" role="alert">
-          {failure ? <p>{failure}</p> : null}
-          {extra.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormFooter
+        failure={failure}
+        unplaced={extra}
+        busy={busy}
+        submitLabel={submitLabel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
