@@ -2,7 +2,14 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AlertSchema, type Alert, type ClusterConfig } from '@eventscope/shared';
 import { createSampler, silentLogger, type Sampler } from '@eventscope/collectors';
-import { commitOffsets, createTopic, produce, testCluster } from '@eventscope/collectors/testing';
+import {
+  commitOffsets,
+  createTopic,
+  produce,
+  startConsumer,
+  startTraffic,
+  testCluster,
+} from '@eventscope/collectors/testing';
 import { createTestKafka, uniqueName } from '@eventscope/tools/kafka';
 import { startTestApp, type TestApp } from '../testing/app';
 import { recordingCenter } from './test-helpers';
@@ -89,24 +96,9 @@ describe('alerts on a real broker', () => {
     const topic = await createTopic(admin, 'alert-lag', 1);
     await admin.disconnect();
     const group = uniqueName('alert-consumer');
-    const producer = client.producer();
-    await producer.connect();
-    let producing = true;
-    const traffic = (async () => {
-      while (producing) {
-        await producer.send({ topic, messages: [{ value: `order-${Date.now()}` }] });
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    const consume = async () => {
-      const consumer = client.consumer({ groupId: group, heartbeatInterval: 500 });
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({ eachMessage: async () => undefined });
-      return consumer;
-    };
+    const traffic = await startTraffic(client, topic);
     try {
-      let consumer = await consume();
+      let consumer = await startConsumer(client, group, topic);
       const cluster = testCluster(inject('kafkaBrokers'));
       sample(cluster);
       const name = `Lag of ${group}`;
@@ -150,7 +142,7 @@ describe('alerts on a real broker', () => {
         expect.objectContaining({ fingerprint: firing.id, startsAt: firing.firedAt }),
       );
 
-      consumer = await consume();
+      consumer = await startConsumer(client, group, topic);
       const resolved = await until('resolved', async () => {
         const [alert] = await alertsOf(name);
         return alert?.state === 'resolved' ? alert : undefined;
@@ -161,9 +153,7 @@ describe('alerts on a real broker', () => {
       );
       await consumer.disconnect();
     } finally {
-      producing = false;
-      await traffic;
-      await producer.disconnect();
+      await traffic.stop();
     }
   });
 
@@ -229,7 +219,7 @@ describe('alerts on a real broker', () => {
       const [alert] = await alertsOf(downRule);
       return alert?.state === 'firing' ? alert : undefined;
     });
-    expect(down.url).toBe(`/?cluster=${encodeURIComponent(cluster.id)}`);
+    expect(down.url).toBe(`/?cluster=${encodeURIComponent(cluster.id)}&range=15m`);
     const inhibited = await until('the lag alert inhibited', async () => {
       const [alert] = await alertsOf(lagRule);
       return alert?.inhibited ? alert : undefined;

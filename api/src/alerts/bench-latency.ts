@@ -8,6 +8,7 @@
  */
 import { NotifierCreatedSchema } from '@eventscope/shared';
 import { createSampler, silentLogger, type Sampler } from '@eventscope/collectors';
+import { startConsumer, startTraffic } from '@eventscope/collectors/testing';
 import { createTestKafka, startKafka, uniqueName, type LocalKafka } from '@eventscope/tools/kafka';
 import { startTestReceiver } from '../notify/test-receiver';
 import { startTestApp, type TestApp } from '../testing/app';
@@ -64,20 +65,9 @@ async function oneTrial(
     forSeconds: FOR_S,
     severity: 'critical',
   });
-  const producer = kafka.producer();
-  await producer.connect();
-  let producing = true;
-  const traffic = (async () => {
-    while (producing) {
-      await producer.send({ topic, messages: [{ value: `order-${Date.now()}` }] });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  const consumer = kafka.consumer({ groupId: group, heartbeatInterval: 500 });
+  const traffic = await startTraffic(kafka, topic);
+  const consumer = await startConsumer(kafka, group, topic);
   try {
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async () => undefined });
     // Two samples of the group keeping up before it stops.
     await new Promise((resolve) => setTimeout(resolve, 2.5 * INTERVAL_S * 1000));
     await consumer.disconnect();
@@ -85,9 +75,7 @@ async function oneTrial(
     await receiver.waitFor(1, 180_000);
     return (performance.now() - stoppedAt) / 1000;
   } finally {
-    producing = false;
-    await traffic;
-    await producer.disconnect();
+    await traffic.stop();
     await consumer.disconnect();
     await receiver.close();
   }

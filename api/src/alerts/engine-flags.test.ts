@@ -121,7 +121,11 @@ describe('inhibition', () => {
     await evaluate(10, unreachable(10, c1));
     const all = await alerts();
     const down = all.find((a) => a.ruleName === 'Cluster down');
-    expect(down).toMatchObject({ state: 'firing', url: '/?cluster=c1', inhibited: false });
+    expect(down).toMatchObject({
+      state: 'firing',
+      url: '/?cluster=c1&range=15m',
+      inhibited: false,
+    });
     const lagC1 = all.find((a) => a.ruleName === 'Lag' && a.labels.cluster === 'c1');
     const lagC2 = all.find((a) => a.ruleName === 'Lag' && a.labels.cluster === 'c2');
     expect(lagC1).toMatchObject({

@@ -95,12 +95,12 @@ describe('metrics', () => {
     const all = await alerts();
     expect(all.find((a) => a.ruleName === 'rule-dlqDepth')).toMatchObject({
       value: 150,
-      url: '/dlqs/c1/orders.DLQ',
+      url: '/dlqs/c1/orders.DLQ?range=15m',
       labels: expect.objectContaining({ cluster: 'c1', dlq: 'orders.DLQ', topic: 'orders' }),
     });
     expect(all.find((a) => a.ruleName === 'rule-eventSizeP95')).toMatchObject({
       value: 2_000_000,
-      url: '/topics/c1/orders',
+      url: '/topics/c1/orders?range=15m',
       labels: expect.objectContaining({ cluster: 'c1', topic: 'orders' }),
     });
     // Unknown depth is NoData: the alert stays.
@@ -127,7 +127,7 @@ describe('metrics', () => {
     expect(stale.find((a) => a.ruleName === 'Stale')).toMatchObject({
       state: 'firing',
       value: 20,
-      url: '/?cluster=c1',
+      url: '/?cluster=c1&range=15m',
     });
     // 20 s > 3 sample intervals: the lag is no longer known.
     expect(stale.find((a) => a.ruleName === 'rule-lagSeconds')).toMatchObject({
@@ -187,7 +187,7 @@ describe('metrics', () => {
       expect.objectContaining({
         labels: expect.objectContaining({ service: 'enricher' }),
         value: (20 * 100 + 20 * 395) / 40,
-        url: '/traces?service=enricher',
+        url: '/traces?service=enricher&range=15m',
       }),
     ]);
     expect(all.filter((a) => a.ruleName === 'Slow enrich')).toEqual([

@@ -2,7 +2,12 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NotifierCreatedSchema } from '@eventscope/shared';
 import { createSampler, silentLogger, type Sampler } from '@eventscope/collectors';
-import { createTopic, testCluster } from '@eventscope/collectors/testing';
+import {
+  createTopic,
+  startConsumer,
+  startTraffic,
+  testCluster,
+} from '@eventscope/collectors/testing';
 import { createTestKafka, uniqueName } from '@eventscope/tools/kafka';
 import { startTestApp, type TestApp } from '../testing/app';
 import { startTestReceiver, until, type TestReceiver } from './test-receiver';
@@ -57,24 +62,9 @@ describe('consumer stops → signed webhook → consumer resumes → resolved we
       const topic = await createTopic(admin, 'notify-e2e', 1);
       await admin.disconnect();
       const group = uniqueName('notify-e2e');
-      const producer = client.producer();
-      await producer.connect();
-      let producing = true;
-      const traffic = (async () => {
-        while (producing) {
-          await producer.send({ topic, messages: [{ value: `order-${Date.now()}` }] });
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
-      const consume = async () => {
-        const consumer = client.consumer({ groupId: group, heartbeatInterval: 500 });
-        await consumer.connect();
-        await consumer.subscribe({ topic, fromBeginning: true });
-        await consumer.run({ eachMessage: async () => undefined });
-        return consumer;
-      };
+      const traffic = await startTraffic(client, topic);
 
-      let consumer = await consume();
+      let consumer = await startConsumer(client, group, topic);
       try {
         const cluster = testCluster(inject('kafkaBrokers'));
         const sampler = createSampler(cluster, {
@@ -129,7 +119,7 @@ describe('consumer stops → signed webhook → consumer resumes → resolved we
           `http://eventscope.test/groups/${cluster.id}/${group}?range=15m`,
         );
 
-        consumer = await consume();
+        consumer = await startConsumer(client, group, topic);
         const [, cleared] = await receiver.waitFor(2, 60_000);
         if (!cleared) throw new Error('unreachable');
         const resolved = new Webhook(notifier.secret).verify(
@@ -149,9 +139,7 @@ describe('consumer stops → signed webhook → consumer resumes → resolved we
         });
         expect(receiver.received).toHaveLength(2);
       } finally {
-        producing = false;
-        await traffic;
-        await producer.disconnect();
+        await traffic.stop();
         await consumer.disconnect();
       }
     },

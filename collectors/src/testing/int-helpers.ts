@@ -134,3 +134,36 @@ async function commitInTransaction(
   }
 }
 export * from '../replay/testing';
+
+/** Sends a record every `everyMs` until stopped: traffic that keeps flowing while a consumer stops. */
+export async function startTraffic(
+  kafka: Kafka,
+  topic: string,
+  everyMs = 100,
+): Promise<{ stop(): Promise<void> }> {
+  const producer = kafka.producer();
+  await producer.connect();
+  let producing = true;
+  const loop = (async () => {
+    while (producing) {
+      await producer.send({ topic, messages: [{ value: `order-${Date.now()}` }] });
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      producing = false;
+      await loop;
+      await producer.disconnect();
+    },
+  };
+}
+
+/** A running consumer of `topic` in `groupId`, from the beginning, committing as kafkajs does. */
+export async function startConsumer(kafka: Kafka, groupId: string, topic: string) {
+  const consumer = kafka.consumer({ groupId, heartbeatInterval: 500 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async () => undefined });
+  return consumer;
+}
