@@ -3,8 +3,6 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { TableSkeleton } from '../../components/Skeleton';
 import { useAlertRules, useDeleteRule } from '../../hooks/useAlertRules';
 import { globalSearch } from '../../hooks/useGlobalParams';
 import { useCan } from '../../hooks/useSession';
@@ -12,6 +10,7 @@ import { formatDuration } from '../../lib/format';
 import { SeverityBadge } from './AlertBits';
 import { formatMetricValue, METRICS } from './metrics';
 import { describeCondition } from './ruleForm';
+import { QueryTable } from '../../components/QueryTable';
 
 const HEALTH = {
   ok: { role: 'ok', word: 'ok' },
@@ -106,56 +105,51 @@ export function RulesPage() {
     setTarget(null);
   };
 
-  let body;
-  if (rules.isPending) body = <TableSkeleton rows={6} label="Loading rules" />;
-  else if (rules.isError && !rules.data) {
-    body = (
-      <ErrorState
-        title="Cannot load alert rules"
-        error={rules.error}
-        onRetry={() => void rules.refetch()}
-      />
-    );
-  } else if (rules.data.length === 0) {
-    body = (
-      <EmptyState title="No alert rules">
-        The defaults (lag over 60 s, DLQ depth over 100, …) are created on first start; an admin can
-        add rules here.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <table className="table" aria-label="Alert rules">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Metric</th>
-            <th scope="col">Condition</th>
-            <th scope="col">Matchers</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Health</th>
-            {isAdmin ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {[...rules.data]
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((rule) => (
-              <RuleRow
-                key={rule.id}
-                rule={rule}
-                search={search}
-                onDelete={isAdmin ? setTarget : undefined}
-              />
-            ))}
-        </tbody>
-      </table>
-    );
-  }
+  const body = (
+    <QueryTable
+      query={rules}
+      loading="Loading rules"
+      error="Cannot load alert rules"
+      empty={
+        <EmptyState title="No alert rules">
+          The defaults (lag over 60 s, DLQ depth over 100, …) are created on first start; an admin
+          can add rules here.
+        </EmptyState>
+      }
+    >
+      {(rows) => (
+        <table className="table" aria-label="Alert rules">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Metric</th>
+              <th scope="col">Condition</th>
+              <th scope="col">Matchers</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Health</th>
+              {isAdmin ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {[...rows]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((rule) => (
+                <RuleRow
+                  key={rule.id}
+                  rule={rule}
+                  search={search}
+                  onDelete={isAdmin ? setTarget : undefined}
+                />
+              ))}
+          </tbody>
+        </table>
+      )}
+    </QueryTable>
+  );
 
   return (
     <>

@@ -2,13 +2,12 @@ import type { Silence } from '@eventscope/shared';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
 import { RelativeTime } from '../../components/RelativeTime';
-import { TableSkeleton } from '../../components/Skeleton';
 import { useCan } from '../../hooks/useSession';
 import { matcherText } from '../../lib/alertMatch';
 import { useExpireSilence, useSilences } from '../../hooks/useSilences';
 import { SilenceDialog } from './SilenceDialog';
+import { QueryTable } from '../../components/QueryTable';
 
 const STATUS_ROLE = { active: 'muted', pending: 'warn', expired: 'unknown' } as const;
 const STATUS_TIP = {
@@ -108,43 +107,40 @@ export function SilencesPage() {
     setTarget(null);
   };
 
-  let body;
-  if (silences.isPending) body = <TableSkeleton rows={4} label="Loading silences" />;
-  else if (silences.isError && !silences.data) {
-    body = (
-      <ErrorState
-        title="Cannot load silences"
-        error={silences.error}
-        onRetry={() => void silences.refetch()}
-      />
-    );
-  } else if (silences.data.length === 0) {
-    body = (
-      <EmptyState title="No silences">
-        A silence stops notifications for the alerts it matches until it ends. Silence an alert from
-        its row on the Alerts tab, or create one here.
-      </EmptyState>
-    );
-  } else {
-    body = GROUPS.map((g) => {
-      const rows = silences.data
-        .filter((s) => s.status === g.status)
-        .sort((a, b) => Date.parse(b.endsAt) - Date.parse(a.endsAt));
-      if (rows.length === 0) return null;
-      return (
-        <section key={g.status} aria-label={`${g.title} silences`}>
-          <h2 className="section-title">
-            {g.title} <span className="muted num">{rows.length}</span>
-          </h2>
-          <SilenceTable
-            label={`${g.title} silences`}
-            silences={rows}
-            onExpire={canAct ? setTarget : undefined}
-          />
-        </section>
-      );
-    });
-  }
+  const body = (
+    <QueryTable
+      query={silences}
+      loading="Loading silences"
+      error="Cannot load silences"
+      empty={
+        <EmptyState title="No silences">
+          A silence stops notifications for the alerts it matches until it ends. Silence an alert
+          from its row on the Alerts tab, or create one here.
+        </EmptyState>
+      }
+    >
+      {(all) =>
+        GROUPS.map((g) => {
+          const rows = all
+            .filter((s) => s.status === g.status)
+            .sort((a, b) => Date.parse(b.endsAt) - Date.parse(a.endsAt));
+          if (rows.length === 0) return null;
+          return (
+            <section key={g.status} aria-label={`${g.title} silences`}>
+              <h2 className="section-title">
+                {g.title} <span className="muted num">{rows.length}</span>
+              </h2>
+              <SilenceTable
+                label={`${g.title} silences`}
+                silences={rows}
+                onExpire={canAct ? setTarget : undefined}
+              />
+            </section>
+          );
+        })
+      }
+    </QueryTable>
+  );
 
   return (
     <>
