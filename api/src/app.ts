@@ -24,7 +24,8 @@ import { createNotificationCenter, type Notifications } from './notify';
 import { createAlertEngine, type AlertEngine } from './alerts/engine';
 import { createReplayService, type ReplayService } from './replay';
 import { openStore, type Store } from './store';
-import { ingestHopSpans } from './traces';
+import { createPreparePool, defaultPrepareThreads } from './otlp/prepare-pool';
+import { createSpanIngest, ingestHopSpans, type SpanIngest } from './traces';
 
 /** A start-up failure the user can fix; its message is one line naming the setting. */
 export class StartupError extends Error {
@@ -50,6 +51,8 @@ export interface RunningApp {
   notifications: Notifications;
   /** The alert rule engine, evaluating each recorded snapshot. */
   alerts: AlertEngine;
+  /** Where OTLP and hop spans are stored. */
+  spans: SpanIngest;
   stop(): Promise<void>;
 }
 
@@ -127,6 +130,9 @@ export async function startApp(
     }),
   );
   const masker = createMasker(config.masking);
+  // One span writer for OTLP and hop spans, so their writes share statements (group commit).
+  const spans = createSpanIngest(store.db);
+  const otlpPreparer = createPreparePool(config.otlpThreads ?? defaultPrepareThreads());
   const replays = createReplayService({
     store,
     clusters: config.clusters,
@@ -148,10 +154,7 @@ export async function startApp(
       firstUnhandled: (topic, partition, start) =>
         replays.firstUnhandled(cluster.id, topic, partition, start),
       // Hop spans (produce, queue wait, DLQ arrival) from the same tapped topics' records.
-      onSpans: ingestHopSpans(
-        store.db,
-        logger.child({ component: 'hop-spans', cluster: cluster.id }),
-      ),
+      onSpans: ingestHopSpans(spans, logger.child({ component: 'hop-spans', cluster: cluster.id })),
     }),
   );
   const version = readVersion();
@@ -186,6 +189,8 @@ export async function startApp(
     masker,
     replays,
     otlpAnonymous: config.otlpAnonymous,
+    spans,
+    otlpPreparer,
     notifications,
     alerts,
   });
@@ -235,6 +240,7 @@ export async function startApp(
     replays,
     notifications,
     alerts,
+    spans,
     stop() {
       stopping ??= (async () => {
         server.closeAllConnections();
@@ -245,6 +251,7 @@ export async function startApp(
         await replays.stop();
         await alerts.stop();
         await notifications.stop();
+        await otlpPreparer.close();
         await store.close();
       })();
       return stopping;

@@ -76,6 +76,12 @@ export const EnvSchema = z.object({
   EVENTSCOPE_ANONYMOUS_READ: bool.default(false),
   EVENTSCOPE_OTLP_ANONYMOUS: bool.default(false),
   EVENTSCOPE_WEB_DIR: z.string().min(1).optional(),
+  EVENTSCOPE_OTLP_THREADS: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number of threads (0 = decode on the event loop)')
+    .transform(Number)
+    .refine((n) => n <= 16, 'must be at most 16')
+    .optional(),
   EVENTSCOPE_REPLAY_MAX_RATE: positiveInt('records per second')
     .refine((n) => n <= MAX_REPLAY_RATE, `must be at most ${MAX_REPLAY_RATE}`)
     .default(100_000),
@@ -146,6 +152,8 @@ export interface AppConfig {
   anonymousRead: boolean;
   /** OTLP spans accepted without an API token. */
   otlpAnonymous: boolean;
+  /** Threads that decode OTLP bodies; unset = one per core, at most 4; 0 = the event loop. */
+  otlpThreads?: number;
   masking: MaskingConfig;
   webDir?: string;
   /** Records per second one DLQ replay may go at most (a request asking more is clamped). */
@@ -216,6 +224,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       demo: e.EVENTSCOPE_DEMO,
       anonymousRead: e.EVENTSCOPE_ANONYMOUS_READ,
       otlpAnonymous: e.EVENTSCOPE_OTLP_ANONYMOUS,
+      ...(e.EVENTSCOPE_OTLP_THREADS !== undefined
+        ? { otlpThreads: e.EVENTSCOPE_OTLP_THREADS }
+        : {}),
       masking: e.EVENTSCOPE_MASKING ?? defaultMaskingConfig,
       ...(e.EVENTSCOPE_WEB_DIR ? { webDir: e.EVENTSCOPE_WEB_DIR } : {}),
       replayMaxRate: e.EVENTSCOPE_REPLAY_MAX_RATE,

@@ -158,34 +158,40 @@ export const headerAttributePrefixes = [
   'messaging.message.header.',
 ] as const;
 
-const correlationHeaderNames = new Set(correlationHeaders.map((h) => h.toLowerCase()));
+const correlationHeaderNames = correlationHeaders.map((h) => h.toLowerCase());
 
+/** Every attribute key (lowercase) that carries a correlation id: bare or header-prefixed. */
+const correlationKeys = new Set([
+  correlationSpanAttribute,
+  ...correlationHeaderNames,
+  ...headerAttributePrefixes.flatMap((prefix) => correlationHeaderNames.map((h) => prefix + h)),
+]);
+
+/** The header name of a header-like attribute key (lowercase), or undefined. */
 function headerNameOf(key: string): string | undefined {
   const lower = key.toLowerCase();
-  if (correlationHeaderNames.has(lower)) return lower;
   for (const prefix of headerAttributePrefixes)
     if (lower.startsWith(prefix)) return lower.slice(prefix.length);
   return undefined;
 }
 
+function addIds(ids: Set<string>, value: AttributeValue): void {
+  for (const v of Array.isArray(value) ? value : [value])
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number') ids.add(String(v));
+}
+
 /**
  * Correlation ids carried by a span: `messaging.message.conversation_id` and header-like
  * attributes named after the correlation headers (any case, with or without a header prefix).
+ * Runs for every ingested span: one lookup per attribute.
  */
 export function correlationIdsFromAttributes(attributes: Attributes): string[] {
   const ids = new Set<string>();
-  const add = (value: AttributeValue) => {
-    for (const v of Array.isArray(value) ? value : [value])
-      if ((typeof v === 'string' && v !== '') || typeof v === 'number') ids.add(String(v));
-  };
   for (const key in attributes) {
     const value = attributes[key];
     if (value === undefined) continue;
-    if (key === correlationSpanAttribute) add(value);
-    else {
-      const header = headerNameOf(key);
-      if (header !== undefined && correlationHeaderNames.has(header)) add(value);
-    }
+    if (key === correlationSpanAttribute || correlationKeys.has(key.toLowerCase()))
+      addIds(ids, value);
   }
   return [...ids];
 }

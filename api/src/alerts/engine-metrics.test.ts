@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '@eventscope/shared';
 import { engines, prepareTemplates, removeTemplates, storePerTest } from '../testing/engines';
 import { makeGroup, makeSnapshot } from '../testing/snapshots';
+import { writeSpans } from '../traces/span-writer';
 import { createRule, deleteRule, listRules } from './rules';
 import { admin, harness, rule } from './test-helpers';
 
@@ -163,23 +164,32 @@ describe('metrics', () => {
         forSeconds: 0,
       }),
     );
+    type Timed = [service: string, name: string, ms: number];
     const spans = [
-      ...Array.from({ length: 20 }, (_, i) => ['enricher', 'enrich order', 300 + i * 10]),
-      ...Array.from({ length: 20 }, () => ['enricher', 'load', 100]),
-      ...Array.from({ length: 20 }, () => ['shipping', 'ship', 50]),
-    ] as const;
-    await store().db.query(
-      `INSERT INTO spans (trace_id, span_id, service, name, kind, started_at, start_time_unix_nano,
-         duration_ms, status_code, attributes, source, messaging, links, correlation_ids)
-       SELECT md5(i::text), substr(md5(i::text), 1, 16), s, n, 'internal', $1::timestamptz, 0, d,
-         'ok', '{}', 'otlp', '{}', '[]', '{}'
-       FROM unnest($2::text[], $3::text[], $4::float8[]) WITH ORDINALITY AS t(s, n, d, i)`,
-      [
-        at(-30).toISOString(),
-        spans.map((s) => s[0]),
-        spans.map((s) => s[1]),
-        spans.map((s) => s[2]),
-      ],
+      ...Array.from({ length: 20 }, (_, i): Timed => ['enricher', 'enrich order', 300 + i * 10]),
+      ...Array.from({ length: 20 }, (): Timed => ['enricher', 'load', 100]),
+      ...Array.from({ length: 20 }, (): Timed => ['shipping', 'ship', 50]),
+    ];
+    const startedAt = at(-30);
+    await writeSpans(
+      store().db,
+      spans.map(([service, name, durationMs], i) => ({
+        traceId: (i + 1).toString(16).padStart(32, '0'),
+        spanId: (i + 1).toString(16).padStart(16, '0'),
+        parentSpanId: null,
+        links: [],
+        service,
+        name,
+        kind: 'internal',
+        startedAt: startedAt.toISOString(),
+        startTimeUnixNano: `${startedAt.getTime()}000000`,
+        durationMs,
+        status: { code: 'ok' },
+        attributes: {},
+        source: 'otlp',
+        correlationIds: [],
+        messaging: {},
+      })),
     );
     await engine.tick(at(0));
     const all = await alerts();

@@ -22,7 +22,8 @@ type Row = {
 const SEP = '\u001f'; // not NUL: PostgreSQL text and jsonb cannot hold it
 
 /**
- * Span latency (ms) of OTLP spans started in the window, per service and, when a rule asks
+ * Span latency (ms) of OTLP spans stored in chunks that overlap the window (a chunk spans one
+ * trace of one batch: milliseconds to seconds), per service and, when a rule asks
  * for it, per operation (the span name). Reads a bounded sample of the window's spans: enough
  * for an average and a p95, cheap at tens of thousands of spans per second. Family names carry
  * the window (`spanLatencyAvg@300`) because rules with different windows see different values.
@@ -41,9 +42,11 @@ export async function spanSeries(
       `SELECT service, ${operation} AS operation,
               avg(duration_ms)::float8 AS avg,
               percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95
-       FROM (SELECT service, name, duration_ms FROM spans
-             WHERE started_at >= $1::timestamptz AND started_at <= $2::timestamptz
-               AND source = 'otlp'
+       FROM (SELECT l.service, l.name, l.duration_ms
+             FROM span_chunks c,
+               unnest(c.latency_services, c.latency_names, c.latency_ms)
+                 AS l(service, name, duration_ms)
+             WHERE c.last_started_at >= $1::timestamptz AND c.first_started_at <= $2::timestamptz
              LIMIT $3) s
        GROUP BY ${sets}
        LIMIT $4`,

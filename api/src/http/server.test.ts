@@ -14,6 +14,7 @@ import { createNotificationCenter } from '../notify';
 import { createAlertEngine } from '../alerts/engine';
 import { createNoopNotificationCenter } from '../alerts/noop-notifications';
 import { createReplayService } from '../replay';
+import { createSpanIngest } from '../traces';
 import { createServer, type ServerDeps } from './server';
 
 let store: Store;
@@ -41,6 +42,7 @@ function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
     logger,
     events,
     store,
+    spans: createSpanIngest(store.db),
     latest,
     recorder: { record: async (snapshot) => latest.set(snapshot) },
     retention: { rawHours: 6 },

@@ -10,7 +10,8 @@ import type { LatestSnapshots } from '../domain/lag/latest';
 import type { SnapshotRecorder } from '../domain/lag/recorder';
 import type { Masker } from '../domain/masking';
 import { otlpRouter } from '../otlp/router';
-import { createSpanIngest } from '../traces';
+import type { ExportPreparer } from '../otlp/prepare-pool';
+import type { SpanIngest } from '../traces';
 import type { Logger } from '../logging';
 import type { Store } from '../store';
 import { UnauthenticatedError } from '../domain/errors';
@@ -46,6 +47,10 @@ export interface ServerDeps extends Omit<HealthDeps, 'store'> {
   masker: Masker;
   /** Accept OTLP spans without a token (the localhost demo). */
   otlpAnonymous?: boolean;
+  /** Where spans are stored (OTLP and hop spans share it). */
+  spans: SpanIngest;
+  /** Decode threads for OTLP bodies; default the event loop. */
+  otlpPreparer?: ExportPreparer;
   webDir: string;
   /** DLQ browse, replay and discard (api/src/replay). */
   replays: ReplayService;
@@ -165,7 +170,11 @@ export function createServer(deps: ServerDeps): Express {
     cookieParser(),
     authenticate(auth),
     otlpAccess,
-    otlpRouter({ ingest: createSpanIngest(deps.store.db), logger: deps.logger }),
+    otlpRouter({
+      ingest: deps.spans,
+      ...(deps.otlpPreparer ? { preparer: deps.otlpPreparer } : {}),
+      logger: deps.logger,
+    }),
   );
 
   const root = express.Router();

@@ -1,16 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SpanSchema } from '@eventscope/shared';
 import { DomainError } from '../domain/errors';
 import { decodeJson, decodeProtobuf } from './decode';
 import { encodeProtobuf, exportBatch } from './fixtures';
 import { ExportTraceServiceRequest } from './proto';
+import type { DecodedRequest } from './to-spans';
 
-/** Decoders may only fail with our typed errors (mapped to 4xx), never with anything else. */
-function onlyTypedErrors(decode: () => unknown): void {
+/**
+ * Decoders may only fail with our typed errors (mapped to 4xx), never with anything else, and
+ * every span they return satisfies SpanSchema (the ingest path stores them without re-parsing).
+ */
+function onlyTypedErrors(decode: () => DecodedRequest): void {
+  let decoded: DecodedRequest;
   try {
-    decode();
+    decoded = decode();
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
+    return;
+  }
+  for (const span of decoded.spans) {
+    const parsed = SpanSchema.safeParse(span);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    // Stored as JSON: what is read back is what was decoded.
+    expect(JSON.parse(JSON.stringify(span))).toEqual(parsed.data);
   }
 }
 

@@ -22,6 +22,15 @@ export interface FakeSpan {
   error?: string;
 }
 
+/** One resource per service, as in a real SDK: the serializers group a batch's spans by it. */
+const resources = new Map<string, ReturnType<typeof resourceFromAttributes>>();
+function resourceOf(service: string) {
+  let resource = resources.get(service);
+  if (!resource)
+    resources.set(service, (resource = resourceFromAttributes({ 'service.name': service })));
+  return resource;
+}
+
 const hr = (ms: number): [number, number] => {
   const seconds = Math.floor(ms / 1000);
   return [seconds, Math.round((ms - seconds * 1000) * 1e6)];
@@ -49,7 +58,7 @@ export function readableSpan(span: FakeSpan = {}): ReadableSpan {
     links: span.links ?? [],
     events: [],
     ended: true,
-    resource: resourceFromAttributes({ 'service.name': span.service ?? 'orders' }),
+    resource: resourceOf(span.service ?? 'orders'),
     instrumentationScope: { name: 'eventscope-test' },
     droppedAttributesCount: 0,
     droppedEventsCount: 0,

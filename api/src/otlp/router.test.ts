@@ -9,24 +9,29 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SpanKind } from '@opentelemetry/api';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { Queryable, Row } from '../store';
+import type { Span } from '@eventscope/shared';
+import { spansJsonOf } from '../traces/chunks';
 import { createSpanIngest } from '../traces/ingest';
 import { encodeJson, encodeProtobuf, exportBatch, hexId, readableSpan } from './fixtures';
 import { RpcStatus } from './proto';
+import { createPreparePool } from './prepare-pool';
 import { otlpRouter } from './router';
 
-/** Rows the ingest wrote, read back from the JSON parameter of its batch statement. */
-let written: Row[] = [];
+/** Spans the ingest wrote, read back from the chunks in the JSON parameter of its statement. */
+let written: Span[] = [];
 const recordingDb: Queryable = {
   query: <T extends Row>(_sql: string, params: readonly unknown[] = []) => {
-    const rows: unknown = JSON.parse(String(params[0]));
-    const batch = Array.isArray(rows) ? (rows as Row[]) : [];
-    written.push(...batch);
-    const result: Row[] = [{ inserted: batch.length }];
-    return Promise.resolve({ rows: result as T[] });
+    const chunks = JSON.parse(String(params[0])) as { spansPacked: string }[];
+    for (const chunk of chunks)
+      written.push(
+        ...(JSON.parse(spansJsonOf(Buffer.from(chunk.spansPacked, 'base64'))) as Span[]),
+      );
+    return Promise.resolve({ rows: [] as T[] });
   },
   exec: () => Promise.resolve(),
 };
 
+const preparer = createPreparePool(1);
 let server: Server;
 let url: string;
 
@@ -34,13 +39,21 @@ beforeAll(async () => {
   const app = express();
   app.use(
     '/v1',
-    otlpRouter({ ingest: createSpanIngest(recordingDb), logger: pino({ level: 'silent' }) }),
+    otlpRouter({
+      ingest: createSpanIngest(recordingDb),
+      // The production path: bodies decoded and validated on a thread.
+      preparer,
+      logger: pino({ level: 'silent' }),
+    }),
   );
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await preparer.close();
+});
 beforeEach(() => {
   written = [];
 });
@@ -121,29 +134,27 @@ describe('POST /v1/traces, JSON', () => {
     expect(reply.type).toMatch(/^application\/json/);
     expect(json(reply)).toEqual({});
     expect(written).toHaveLength(2);
-    const send = written.find((row) => row.s === producer);
-    const consume = written.find((row) => row.p === producer);
+    const send = written.find((span) => span.spanId === producer);
+    const consume = written.find((span) => span.parentSpanId === producer);
     expect(send).toMatchObject({
-      t: traceId,
-      s: producer,
-      p: null,
-      sv: 'orders',
-      k: 'producer',
-      at: '2026-11-25T10:00:00.000Z',
-      d: 2.5,
-      sc: 'unset',
-      tp: 'orders',
-      m: { system: 'kafka', destination: 'orders', key: 'o-1', operation: 'send' },
-      c: ['corr-1'],
-      src: 'otlp',
+      traceId,
+      spanId: producer,
+      parentSpanId: null,
+      service: 'orders',
+      kind: 'producer',
+      startedAt: '2026-11-25T10:00:00.000Z',
+      durationMs: 2.5,
+      status: { code: 'unset' },
+      messaging: { system: 'kafka', destination: 'orders', key: 'o-1', operation: 'send' },
+      correlationIds: ['corr-1'],
+      source: 'otlp',
     });
     expect(consume).toMatchObject({
-      p: producer,
-      sv: 'payments',
-      k: 'consumer',
-      sc: 'error',
-      sm: 'card declined',
-      m: { partition: 2, offset: '41', consumerGroup: 'payments', operation: 'process' },
+      parentSpanId: producer,
+      service: 'payments',
+      kind: 'consumer',
+      status: { code: 'error', message: 'card declined' },
+      messaging: { partition: 2, offset: '41', consumerGroup: 'payments', operation: 'process' },
     });
   });
 
@@ -179,12 +190,12 @@ describe('POST /v1/traces, JSON', () => {
     });
     expect(reply.status).toBe(200);
     expect(written[0]).toMatchObject({
-      t: 'ab'.repeat(16),
-      sv: 'shop',
-      k: 'server',
-      sc: 'ok',
-      d: 1,
-      a: { n: '9007199254740993', list: [1, ''] },
+      traceId: 'ab'.repeat(16),
+      service: 'shop',
+      kind: 'server',
+      status: { code: 'ok' },
+      durationMs: 1,
+      attributes: { n: '9007199254740993', list: [1, ''] },
     });
   });
 
@@ -199,7 +210,9 @@ describe('POST /v1/traces, JSON', () => {
     expect(json(reply)).toEqual({
       partialSuccess: {
         rejectedSpans: 2,
-        errorMessage: expect.stringMatching(/span 2: name must be a string.*span 1: traceId/),
+        errorMessage: expect.stringMatching(
+          /span 2: traceId: trace id must be 32 hex digits.*span 3: name must be a string/,
+        ),
       },
     });
     expect(written).toHaveLength(2);
@@ -257,11 +270,11 @@ describe('POST /v1/traces, protobuf', () => {
     expect(ProtobufTraceSerializer.deserializeResponse(reply.body)).toEqual({});
     expect(written).toHaveLength(64);
     const first = batch[0];
-    expect(written.find((row) => row.s === first?.spanContext().spanId)).toMatchObject({
-      t: first?.spanContext().traceId,
-      k: 'server',
-      tp: 'orders',
-      c: [expect.stringMatching(/^order-/)],
+    expect(written.find((span) => span.spanId === first?.spanContext().spanId)).toMatchObject({
+      traceId: first?.spanContext().traceId,
+      kind: 'server',
+      messaging: expect.objectContaining({ destination: 'orders' }),
+      correlationIds: [expect.stringMatching(/^order-/)],
     });
   });
 

@@ -5,13 +5,15 @@ import { errorBody, loggableError } from '../http/error-handler';
 import type { Logger } from '../logging';
 import type { SpanIngest } from '../traces/ingest';
 import { contentEncodingOf, decompress, readBody } from './body';
-import { decodeRequest, type OtlpFormat } from './decode';
+import type { OtlpFormat } from './decode';
 import { UnsupportedMediaTypeError } from './errors';
+import { inThreadPreparer, type ExportPreparer } from './prepare-pool';
 import { ExportTraceServiceResponse, grpcCode, RpcStatus } from './proto';
-import { MAX_ERROR_MESSAGES } from './to-spans';
 
 export interface OtlpRouterDeps {
   ingest: SpanIngest;
+  /** Where bodies are decoded and validated; default on the event loop (tests, small loads). */
+  preparer?: ExportPreparer;
   logger: Logger;
   /** Limit on the body, raw and decompressed; default 20 MiB. */
   maxBodyBytes?: number;
@@ -85,14 +87,13 @@ async function handleExport(deps: OtlpRouterDeps, req: Request, res: Response): 
     format = formatOf(req.headers['content-type']);
     const encoding = contentEncodingOf(req.headers['content-encoding']);
     const body = await decompress(await readBody(req, limit), encoding, limit);
-    const decoded = decodeRequest(format, body);
-    const result = await deps.ingest.ingest(decoded.candidates);
-    const errors = [
-      ...decoded.errors,
-      ...result.errors.map((e) => `span ${decoded.positions[e.index] ?? e.index}: ${e.message}`),
-    ].slice(0, MAX_ERROR_MESSAGES);
-    const rejected = decoded.rejected + result.rejected;
-    if (result.accepted === 0 && rejected > 0) {
+    const prepared = await (deps.preparer ?? inThreadPreparer).prepare(format, body);
+    if (!prepared.ok) {
+      sendError(res, format, requestId, prepared.code, prepared.message);
+      return;
+    }
+    const { errors, rejected } = prepared;
+    if (prepared.spans.accepted === 0 && rejected > 0) {
       const more = rejected > errors.length ? ` (and ${rejected - errors.length} more)` : '';
       sendError(
         res,
@@ -103,6 +104,7 @@ async function handleExport(deps: OtlpRouterDeps, req: Request, res: Response): 
       );
       return;
     }
+    await deps.ingest.store(prepared.spans);
     sendSuccess(res, format, { rejected, errors });
   } catch (error) {
     if (error instanceof DomainError) {

@@ -78,6 +78,7 @@ export const readString = (v: unknown): string | undefined =>
   v === undefined || v === null ? '' : typeof v === 'string' ? v : undefined;
 
 const MAX_DEPTH = 4;
+const SMALL_INT = /^-?\d{1,15}$/;
 
 type Scalar = string | number | boolean;
 
@@ -92,6 +93,9 @@ export function anyValue(any: unknown, depth = 0): AttributeValue | undefined {
   const b = field(any, 'boolValue', 'bool_value');
   if (typeof b === 'boolean') return b;
   const i = field(any, 'intValue', 'int_value');
+  // Fast paths for the common small integers; readInt64 handles the rest exactly.
+  if (typeof i === 'number' && Number.isSafeInteger(i)) return i;
+  if (typeof i === 'string' && SMALL_INT.test(i)) return Number(i);
   if (i !== undefined && i !== null) {
     const n = readInt64(i);
     if (n === undefined) return undefined;
@@ -100,7 +104,8 @@ export function anyValue(any: unknown, depth = 0): AttributeValue | undefined {
       : n.toString();
   }
   const d = field(any, 'doubleValue', 'double_value');
-  if (typeof d === 'number') return d;
+  // Non-finite doubles (protobuf can carry them) are kept as OTLP/JSON spells them.
+  if (typeof d === 'number') return Number.isFinite(d) ? d : String(d);
   if (typeof d === 'string' && /^(?:NaN|-?Infinity)$/.test(d)) return d;
   const bytes = field(any, 'bytesValue', 'bytes_value');
   if (bytes instanceof Uint8Array) return Buffer.from(bytes).toString('base64');

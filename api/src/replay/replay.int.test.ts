@@ -17,6 +17,7 @@ import {
 import { createTestKafka } from '@eventscope/tools/kafka';
 import { createMasker } from '../domain/masking';
 import { startTestApp, type TestApp } from '../testing/app';
+import { storedSpans } from '../testing/spans';
 import {
   apiClient,
   clusterFor,
@@ -141,11 +142,11 @@ describe('DLQ replay through the api', () => {
       'replay.finish:success',
     ]);
 
-    const { rows } = await app.store.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM spans WHERE source = 'broker' AND attributes->>'eventscope.replay.id' = $1`,
-      [replay.id],
+    const replaySpans = await storedSpans(
+      app.store.db,
+      (span) => span.source === 'broker' && span.attributes['eventscope.replay.id'] === replay.id,
     );
-    expect(rows[0]?.n).toBe(10_000);
+    expect(replaySpans).toHaveLength(10_000);
   });
 
   it('a filter by error class replays only those; a dry run changes nothing', async () => {

@@ -15,11 +15,13 @@ import { createLatestSnapshots } from '../domain/lag/latest';
 import { createSnapshotRecorder } from '../domain/lag/recorder';
 import { answerClientErrors } from '../http/client-errors';
 import { createServer, type ServerDeps } from '../http/server';
+import { createPreparePool } from '../otlp/prepare-pool';
 import { openStore, type Store } from '../store';
 import { createNotificationCenter, type NotificationCenterOptions } from '../notify';
 import type { NotificationCenter } from '../notify/types';
 import { createAlertEngine, type AlertEngineOptions } from '../alerts/engine';
 import { createReplayService, type ReplayServiceOptions } from '../replay';
+import { createSpanIngest, type SpanIngest } from '../traces';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
 
@@ -28,6 +30,8 @@ export interface TestApp {
   store: Store;
   deps: ServerDeps;
   tokens: Record<Role, string>;
+  /** Where the app stores OTLP and hop spans. */
+  spans: SpanIngest;
   close(): Promise<void>;
 }
 
@@ -95,10 +99,14 @@ export async function startTestApp(
     maxRate: 100_000,
     ...options.replays,
   });
+  // OTLP bodies are decoded on a thread, as in production.
+  const otlpPreparer = createPreparePool(1);
   const deps: ServerDeps = {
     logger,
     events,
     store,
+    spans: createSpanIngest(store.db),
+    otlpPreparer,
     latest,
     recorder,
     retention: { rawHours: 6 },
@@ -125,6 +133,7 @@ export async function startTestApp(
     url: `http://127.0.0.1:${port}`,
     store,
     deps,
+    spans: deps.spans,
     tokens: { viewer: viewer.token, operator: operator.token, admin: adminToken },
     async close() {
       server.closeAllConnections();
@@ -132,6 +141,7 @@ export async function startTestApp(
       await deps.alerts.stop();
       await deps.notifications.stop();
       await deps.replays.stop();
+      await otlpPreparer.close();
       await store.close();
     },
   };

@@ -23,7 +23,7 @@ interface GatherStart {
 async function tracesByCorrelation(db: Queryable, ids: string[], limit: number) {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ trace_id: string }>(
-    `SELECT DISTINCT trace_id FROM trace_index WHERE correlation_ids && $1::text[] LIMIT $2`,
+    `SELECT DISTINCT trace_id FROM span_chunks WHERE correlation_ids && $1::text[] LIMIT $2`,
     [ids, limit],
   );
   return rows.map((r) => r.trace_id);
@@ -32,7 +32,7 @@ async function tracesByCorrelation(db: Queryable, ids: string[], limit: number) 
 async function tracesLinkingTo(db: Queryable, traceIds: string[], limit: number) {
   if (traceIds.length === 0) return [];
   const { rows } = await db.query<{ trace_id: string }>(
-    `SELECT DISTINCT trace_id FROM span_links WHERE linked_trace_id = ANY($1::text[]) LIMIT $2`,
+    `SELECT DISTINCT trace_id FROM span_chunks WHERE linked_trace_ids && $1::text[] LIMIT $2`,
     [traceIds, limit],
   );
   return rows.map((r) => r.trace_id);

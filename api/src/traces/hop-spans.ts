@@ -1,15 +1,16 @@
 import type { Span } from '@eventscope/shared';
 import type { Logger } from '../logging';
-import type { Queryable } from '../store';
-import { createSpanIngest } from './ingest';
+import type { SpanIngest } from './ingest';
 
 /**
  * The samplers' `onSpans`: hop spans derived from broker records enter the store through the
  * same validation and writer as OTLP spans. Their ids are deterministic, so a record read twice
  * is stored once.
  */
-export function ingestHopSpans(db: Queryable, logger: Logger): (spans: Span[]) => Promise<void> {
-  const ingest = createSpanIngest(db);
+export function ingestHopSpans(
+  ingest: SpanIngest,
+  logger: Logger,
+): (spans: Span[]) => Promise<void> {
   return async (spans) => {
     const result = await ingest.ingest(spans.filter((span) => span.source === 'broker'));
     if (result.rejected > 0)

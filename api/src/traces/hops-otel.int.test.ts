@@ -19,6 +19,7 @@ import { createSampler, silentLogger, type Sampler } from '@eventscope/collector
 import { testCluster } from '@eventscope/collectors/testing';
 import { uniqueName } from '@eventscope/tools/kafka';
 import { startTestApp, type TestApp } from '../testing/app';
+import { storedSpans } from '../testing/spans';
 import { ingestHopSpans } from './index';
 
 const brokers = inject('kafkaBrokers');
@@ -74,7 +75,7 @@ describe('hop spans with OTLP spans from a real OpenTelemetry SDK', () => {
       logger: silentLogger,
       onSnapshot: () => undefined,
       hopTopics: (all) => all.filter((t) => t.startsWith(prefix)),
-      onSpans: ingestHopSpans(app.store.db, pino({ level: 'silent' })),
+      onSpans: ingestHopSpans(app.spans, pino({ level: 'silent' })),
     });
     await sampler.sampleOnce();
     sampler.start();
@@ -83,11 +84,8 @@ describe('hop spans with OTLP spans from a real OpenTelemetry SDK', () => {
     // tap has read: the poisoned order then certainly has its produced hop.
     const queuedOrders = `queued ${topics.orders} → ${groups.payments}`;
     await until(async () => {
-      const { rows } = await app.store.db.query<{ n: number }>(
-        `SELECT count(DISTINCT messaging->>'partition')::int AS n FROM spans WHERE name = $1`,
-        [queuedOrders],
-      );
-      return (rows[0]?.n ?? 0) >= 3 ? true : undefined;
+      const queued = await storedSpans(app.store.db, (span) => span.name === queuedOrders);
+      return new Set(queued.map((span) => span.messaging.partition)).size >= 3 ? true : undefined;
     }, 45_000);
     demo.poisonNext(1);
 

@@ -92,7 +92,7 @@ describe('hop spans from broker records', () => {
       logger: silentLogger,
       onSnapshot: () => undefined,
       hopTopics: (all) => all.filter((t) => t.startsWith(prefix)),
-      onSpans: ingestHopSpans(app.store.db, pino({ level: 'silent' })),
+      onSpans: ingestHopSpans(app.spans, pino({ level: 'silent' })),
     });
     cleanups.push(() => sampler.stop());
     // The first sample places the hop tap at the log ends; from there every record is read.

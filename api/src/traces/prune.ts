@@ -1,12 +1,10 @@
 import type { Queryable } from '../store';
 
-/** Retention: deletes spans (and their index and link rows) that started before `olderThan`. */
+/** Retention: deletes the chunks whose newest span started before `olderThan`; returns spans. */
 export async function pruneSpans(db: Queryable, olderThan: Date): Promise<number> {
   const { rows } = await db.query<{ deleted: number }>(
-    `WITH s AS (DELETE FROM spans WHERE started_at < $1 RETURNING 1),
-       t AS (DELETE FROM trace_index WHERE last_started_at < $1),
-       l AS (DELETE FROM span_links WHERE started_at < $1)
-     SELECT count(*)::int AS deleted FROM s`,
+    `WITH c AS (DELETE FROM span_chunks WHERE last_started_at < $1 RETURNING span_count)
+     SELECT coalesce(sum(span_count), 0)::int AS deleted FROM c`,
     [olderThan.toISOString()],
   );
   return rows[0]?.deleted ?? 0;

@@ -26,7 +26,7 @@ interface SummaryRow {
 
 /**
  * Traces matching every given filter, newest first. Span-level filters (correlation id,
- * service, topic, time) select candidates through trace_index; trace-level ones (errors,
+ * service, topic, time) select candidates through span_chunks; trace-level ones (errors,
  * duration) are checked on the aggregate of each candidate.
  */
 export async function searchTraces(db: Queryable, input: TraceSearch): Promise<TraceSummary[]> {
@@ -60,18 +60,18 @@ export async function searchTraces(db: Queryable, input: TraceSearch): Promise<T
 
   const { rows } = await db.query<SummaryRow>(
     `WITH c AS (
-       SELECT trace_id, max(last_started_at) AS recent FROM trace_index
+       SELECT trace_id, max(last_started_at) AS recent FROM span_chunks
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY trace_id ORDER BY recent DESC LIMIT ${candidates}
      )
      SELECT t.trace_id, min(t.first_started_at) AS started_at,
        ((max(t.end_ns) - min(t.start_ns)) / 1e6)::float8 AS duration_ms,
        sum(t.span_count)::int AS span_count, sum(t.error_count)::int AS error_count,
-       (SELECT array_agg(DISTINCT s ORDER BY s) FROM trace_index i, unnest(i.services) s
+       (SELECT array_agg(DISTINCT s ORDER BY s) FROM span_chunks i, unnest(i.services) s
          WHERE i.trace_id = t.trace_id) AS services,
-       (SELECT array_agg(DISTINCT x ORDER BY x) FROM trace_index i, unnest(i.correlation_ids) x
+       (SELECT array_agg(DISTINCT x ORDER BY x) FROM span_chunks i, unnest(i.correlation_ids) x
          WHERE i.trace_id = t.trace_id) AS correlation_ids
-     FROM trace_index t JOIN c ON c.trace_id = t.trace_id
+     FROM span_chunks t JOIN c ON c.trace_id = t.trace_id
      GROUP BY t.trace_id
      ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''}
      ORDER BY max(c.recent) DESC, t.trace_id LIMIT ${limit}`,

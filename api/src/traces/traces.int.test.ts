@@ -1,7 +1,12 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpanSchema, type Span } from '@eventscope/shared';
 import { BadRequestError, NotFoundError } from '../domain/errors';
 import { engines, prepareTemplates, removeTemplates, storePerTest } from '../testing/engines';
+import { storedSpans } from '../testing/spans';
+import { loadMigrations, migrate } from '../store';
+import { openPglite } from '../store/pglite';
+import { openPostgres } from '../store/postgres';
 import { createSpanIngest, getTimeline, pruneSpans, searchTraces } from './index';
 
 beforeAll(prepareTemplates);
@@ -82,8 +87,70 @@ function shop() {
   return { order1, order2, batchTrace, spans: [p1, c1, p2, batch], p1, c1, p2, batch };
 }
 
+/** How spans were written before migration 0008 (a row per span, trace_index, span_links). */
+const ROWS_BEFORE_0008 = `
+WITH d AS (
+  SELECT * FROM json_to_recordset($1::json) AS r(
+    t text, s text, p text, sv text, n text, k text, at timestamptz, ns bigint, d float8,
+    sc text, sm text, a jsonb, src text, tp text, m jsonb, l jsonb, c text[])
+), ins AS (
+  INSERT INTO spans (trace_id, span_id, parent_span_id, service, name, kind, started_at,
+    start_time_unix_nano, duration_ms, status_code, status_message, attributes, source, topic,
+    messaging, links, correlation_ids)
+  SELECT t, s, p, sv, n, k, at, ns, d, sc, sm, a, src, tp, m, l, c FROM d RETURNING 1
+)
+SELECT count(*)::int AS n FROM ins`;
+
+const asRow = (x: Span) => ({
+  t: x.traceId,
+  s: x.spanId,
+  p: x.parentSpanId,
+  sv: x.service,
+  n: x.name,
+  k: x.kind,
+  at: x.startedAt,
+  ns: x.startTimeUnixNano,
+  d: x.durationMs,
+  sc: x.status.code,
+  sm: x.status.message ?? null,
+  a: x.attributes,
+  src: x.source,
+  tp: x.messaging.destination ?? null,
+  m: x.messaging,
+  l: x.links,
+  c: x.correlationIds,
+});
+
 describe.each(engines)('traces on $engine', ({ engine, target }) => {
   const store = storePerTest(target);
+
+  it('keeps the spans stored as rows before the upgrade to chunks (migration 0008)', async () => {
+    const where = await target(true);
+    const { databaseUrl, dataDir } = where.options;
+    const db = databaseUrl
+      ? await openPostgres(databaseUrl)
+      : await openPglite(join(dataDir, 'pglite'));
+    try {
+      const before = (await loadMigrations()).filter((m) => m.version < 8);
+      await migrate(db, before);
+      const s = shop();
+      await db.query(ROWS_BEFORE_0008, [JSON.stringify(s.spans.map(asRow))]);
+      await migrate(db);
+      expect(await storedSpans(db)).toEqual(expect.arrayContaining(s.spans));
+      expect(await storedSpans(db)).toHaveLength(s.spans.length);
+      const timeline = await getTimeline(db, 'order-1');
+      expect(new Set(timeline.traceIds)).toEqual(new Set([s.order1, s.batchTrace, s.order2]));
+      expect((await searchTraces(db, { service: 'shipping' })).map((t) => t.traceId)).toEqual([
+        s.batchTrace,
+      ]);
+      // New writes land next to the migrated chunks.
+      await createSpanIngest(db).ingest([span({ at: 2000, ms: 1, traceId: s.order1 })]);
+      expect(await storedSpans(db)).toHaveLength(s.spans.length + 1);
+    } finally {
+      await db.close();
+      await where.cleanup();
+    }
+  });
 
   it('ingests valid spans, rejects invalid ones and ignores duplicates', async () => {
     const ingest = createSpanIngest(store().db);
@@ -95,8 +162,7 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
       errors: [{ index: 4, message: 'spanId: span id must be 16 hex digits' }],
     });
     expect(await ingest.ingest(spans)).toMatchObject({ accepted: 4, rejected: 0 });
-    const { rows } = await store().db.query<{ n: number }>('SELECT count(*)::int AS n FROM spans');
-    expect(rows[0]?.n).toBe(4);
+    expect(await storedSpans(store().db)).toHaveLength(4);
     const traces = await searchTraces(store().db, {});
     expect(traces.reduce((n, t) => n + t.spanCount, 0)).toBe(4);
   });

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '@eventscope/shared';
+import { DomainError } from '../domain/errors';
+import { prepareValidSpans, type PreparedSpans } from '../traces/ingest';
+import { decodeRequest, type OtlpFormat } from './decode';
+import { MAX_ERROR_MESSAGES } from './to-spans';
+
+/**
+ * An export request made ready to store: decoded, validated and serialized as span chunks.
+ * Plain data, so it can come back from a decode thread.
+ */
+export type PreparedExport =
+  | { ok: true; spans: PreparedSpans; rejected: number; errors: string[] }
+  | { ok: false; code: ErrorCode; message: string };
+
+/**
+ * Decode → normalize and validate (to-spans.ts) → chunk: all the CPU work of an export, none
+ * of the I/O.
+ */
+export function prepareExport(format: OtlpFormat, body: Uint8Array): PreparedExport {
+  try {
+    const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const decoded = decodeRequest(format, buffer);
+    return {
+      ok: true,
+      spans: prepareValidSpans(decoded.spans),
+      rejected: decoded.rejected,
+      errors: decoded.errors.slice(0, MAX_ERROR_MESSAGES),
+    };
+  } catch (error) {
+    // Only the request's own faults come back as errors; a bug propagates as one.
+    if (error instanceof DomainError)
+      return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+}
