@@ -106,7 +106,7 @@ export function createDlqKafka(cluster: ClusterConfig, options: DlqKafkaOptions)
       return browseDlq({ admin: a, reader, timeoutMs }, topic, query);
     },
     scan: (opts) => scanSelection(kafka, { ...opts, logger }),
-    replay: (opts) => runReplay(kafka, { ...opts, logger }),
+    replay: (opts) => runReplay(kafka, cluster, { ...opts, logger }),
     async forgetReplay(replayId) {
       await deleteReplayGroup(await getAdmin(), replayId);
     },

@@ -1,16 +1,23 @@
 /**
  * The replay engine on a real broker: exactly once (counted by an independent read_committed
- * consumer), resumable after a stop with a gap in the caller's bookkeeping, filtered, dry-run,
- * cancellable within one batch, refusing a missing target, byte-exact for binary payloads.
+ * consumer), resumable after a stop with a gap in the caller's bookkeeping, fenced by a second
+ * process running the same replay, filtered, dry-run, cancellable within one batch, refusing a
+ * missing target, byte-exact for binary payloads.
  */
 import type { Message } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestKafka, uniqueName } from '@eventscope/tools/kafka';
 import { silentLogger } from '../logger';
+import { testCluster } from '../testing/int-helpers';
 import { ReplayControl } from './control';
 import { nothingHandled } from './decide-batch';
 import { runReplay } from './engine';
-import { replayGroupId, type ReplayBatch, type ReplayRunOptions } from './engine-types';
+import {
+  replayGroupId,
+  type ReplayBatch,
+  type ReplayResult,
+  type ReplayRunOptions,
+} from './engine-types';
 import { scanSelection } from './scan';
 import { rangesFor } from './selection';
 import { TargetMissingError } from './targets';
@@ -19,6 +26,8 @@ import type { PartitionRange } from './types';
 
 const brokers = inject('kafkaBrokers');
 const kafka = createTestKafka(brokers);
+// The replay produces with its own client, connected with the cluster's settings.
+const cluster = testCluster(brokers, 30_000);
 const admin = kafka.admin();
 
 beforeAll(() => admin.connect());
@@ -104,7 +113,7 @@ describe('replay engine on a real broker', () => {
         return Promise.resolve();
       },
     });
-    const result = await runReplay(kafka, opts);
+    const result = await runReplay(kafka, cluster, opts);
     expect(result.outcome).toBe('completed');
     expect(result.totals).toMatchObject({ matched: 10_000, replayed: 10_000 });
     expect(result.totals.counts).toEqual({ [f.orders]: 2000, [f.payments]: 8000 });
@@ -139,6 +148,7 @@ describe('replay engine on a real broker', () => {
     const first: ReplayBatch[] = [];
     const stopped = await runReplay(
       kafka,
+      cluster,
       options(f, {
         replayId,
         control,
@@ -162,6 +172,7 @@ describe('replay engine on a real broker', () => {
     const second: ReplayBatch[] = [];
     const resumed = await runReplay(
       kafka,
+      cluster,
       options(f, {
         replayId,
         recorded,
@@ -190,6 +201,32 @@ describe('replay engine on a real broker', () => {
     );
   });
 
+  it('a second process running the same replay fences the first; together: exactly once', async () => {
+    const f = await fixture(3000);
+    const replayId = uniqueName('r');
+    let second: Promise<ReplayResult> | undefined;
+    let batches = 0;
+    const first = await runReplay(
+      kafka,
+      cluster,
+      options(f, {
+        replayId,
+        ratePerSecond: 600, // ~5 s for the whole DLQ: the second run starts well before the end
+        onBatch: () => {
+          if (++batches === 3) second = runReplay(kafka, cluster, options(f, { replayId }));
+          return Promise.resolve();
+        },
+      }),
+    );
+    expect(first.outcome).toBe('fenced');
+    const taken = await second;
+    expect(taken?.outcome).toBe('completed');
+    expect(taken?.totals).toMatchObject({ matched: 3000, replayed: 3000 });
+    const out = await replayedIn(f.orders, f.payments);
+    expect(out).toHaveLength(3000);
+    expect(new Set(out.map((m) => headerText(m, 'x-eventscope-replayed-from'))).size).toBe(3000);
+  });
+
   it('a filter by error class replays only those; a dry run produces and commits nothing', async () => {
     const f = await fixture(300);
     const selection = { filter: { errorClass: POISON } };
@@ -208,7 +245,7 @@ describe('replay engine on a real broker', () => {
     expect(scan.samples).toHaveLength(5);
     expect(await replayedIn(f.orders, f.payments)).toHaveLength(0);
 
-    const result = await runReplay(kafka, options(f, { selection }));
+    const result = await runReplay(kafka, cluster, options(f, { selection }));
     expect(result.totals).toMatchObject({ matched: 150, replayed: 150 });
     const out = await replayedIn(f.orders, f.payments);
     expect(out).toHaveLength(150);
@@ -226,6 +263,7 @@ describe('replay engine on a real broker', () => {
     const batches: ReplayBatch[] = [];
     const result = await runReplay(
       kafka,
+      cluster,
       options(f, {
         control,
         ratePerSecond: 200, // batches of 50
@@ -249,7 +287,7 @@ describe('replay engine on a real broker', () => {
   it('a missing target fails before anything is produced or committed', async () => {
     const f = await fixture(30);
     const opts = options(f, { target: uniqueName('nowhere') });
-    await expect(runReplay(kafka, opts)).rejects.toBeInstanceOf(TargetMissingError);
+    await expect(runReplay(kafka, cluster, opts)).rejects.toBeInstanceOf(TargetMissingError);
     const [committed] = await admin.fetchOffsets({
       groupId: replayGroupId(opts.replayId),
       topics: [f.dlq],
@@ -274,7 +312,7 @@ describe('replay engine on a real broker', () => {
         'bin-header': bytes(i + 50),
       },
     }));
-    const result = await runReplay(kafka, options(f, { target: f.payments }));
+    const result = await runReplay(kafka, cluster, options(f, { target: f.payments }));
     expect(result.totals.replayed).toBe(9);
     const out = await replayedIn(f.payments);
     const values = out.map((m) => m.value?.toString('hex')).sort();

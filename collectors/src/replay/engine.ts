@@ -1,4 +1,6 @@
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import type { ClusterConfig } from '@eventscope/shared';
+import { TransactionalProducer } from '../kafka/wire/txn-producer';
 import { committedOffsets } from './committed';
 import { countDecision, decideBatch, type DecidedRecord } from './decide-batch';
 import { createDlqSource, type SourceChunk } from './dlq-source';
@@ -29,7 +31,9 @@ import { emptyCounters, type PartitionRange, type ReplayCounters, type ReplayTra
  * is stable per replay: a restarted process fences the old one and aborts its open
  * transaction, reads the committed offsets and continues from there. Records between the
  * caller's own stored positions and Kafka's are handed back as `recovered` (not produced again)
- * so the caller's bookkeeping closes the gap a crash left.
+ * so the caller's bookkeeping closes the gap a crash left. The DLQ is read and the progress
+ * looked up with kafkajs (`kafka`); records are produced by our own wire-level transactional
+ * producer (kafka/wire/txn-producer.ts, ADR 0008), which connects with `cluster`'s settings.
  */
 
 interface Prepared {
@@ -42,7 +46,11 @@ interface Prepared {
   started: number;
 }
 
-export async function runReplay(kafka: Kafka, opts: ReplayRunOptions): Promise<ReplayResult> {
+export async function runReplay(
+  kafka: Kafka,
+  cluster: ClusterConfig,
+  opts: ReplayRunOptions,
+): Promise<ReplayResult> {
   const logger = opts.logger.child({ replay: opts.replayId, dlq: opts.dlqTopic });
   const groupId = replayGroupId(opts.replayId);
   // DLQ partition ranges are dealt to lanes; each lane has its own transactional producer,
@@ -53,27 +61,22 @@ export async function runReplay(kafka: Kafka, opts: ReplayRunOptions): Promise<R
   const laneRanges = Array.from({ length: lanes }, (_, l) =>
     ranges.filter((_r, i) => i % lanes === l),
   );
-  const producers: Producer[] = laneRanges.map((_r, l) =>
-    kafka.producer({
-      transactionalId: replayTransactionalId(opts.replayId, l),
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      transactionTimeout: 60_000,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    }),
+  const producers = laneRanges.map(
+    (_r, l) =>
+      new TransactionalProducer({
+        cluster,
+        transactionalId: replayTransactionalId(opts.replayId, l),
+        transactionTimeoutMs: 60_000,
+      }),
   );
   const admin = kafka.admin({ retry: { retries: 5 } });
   const disconnectAll = () =>
-    Promise.all([
-      ...producers.map((p) => p.disconnect().catch(() => undefined)),
-      admin.disconnect().catch(() => undefined),
-    ]);
+    Promise.all([...producers.map((p) => p.close()), admin.disconnect().catch(() => undefined)]);
   try {
     await admin.connect();
     // InitProducerId: fences an earlier instance of each lane and aborts its open transaction.
     // Only after that are the committed offsets read: nothing can move them any more.
-    await Promise.all(producers.map((p) => p.connect()));
+    await Promise.all(producers.map((p) => p.init()));
   } catch (error) {
     await disconnectAll();
     throw error;
@@ -210,9 +213,8 @@ export async function runReplay(kafka: Kafka, opts: ReplayRunOptions): Promise<R
         if (d.decision.kind === 'replay') {
           const m = replayMessage(d.record, opts.replayId, opts.dlqTopic);
           const topic = d.decision.target;
-          const partition = targets.partition(topic, m.message);
-          m.message.partition = partition;
-          produce.push({ topic, partition, message: m.message, bytes: m.bytes });
+          const partition = targets.partition(topic, m.message.key);
+          produce.push({ topic, partition, record: m.message, bytes: m.bytes });
           records.push(toReplayed(d, m.trace));
         } else records.push(toReplayed(d));
       }
@@ -285,7 +287,6 @@ export async function runReplay(kafka: Kafka, opts: ReplayRunOptions): Promise<R
           offset: c.next.toString(),
           metadata: encodeCounters(next.get(c.partition) ?? emptyCounters()),
         }));
-        const tx = await producer.transaction();
         try {
           if (opts.control.state === 'running') {
             // Counted on top of this batch, as if it had committed (if it fails, all stops).
@@ -293,15 +294,13 @@ export async function runReplay(kafka: Kafka, opts: ReplayRunOptions): Promise<R
             // Awaited at the top of the next round; a failure of this batch leaves it unawaited.
             ahead.catch(() => undefined);
           }
-          for (const topicMessages of sendChunks(produce))
-            await tx.sendBatch({ topicMessages, acks: -1 });
-          await tx.sendOffsets({
-            consumerGroupId: groupId,
-            topics: [{ topic: opts.dlqTopic, partitions: offsets }],
+          // One transaction: the records and the DLQ offsets reached; aborted if anything fails.
+          await producer.transact(sendChunks(produce), {
+            groupId,
+            topic: opts.dlqTopic,
+            partitions: offsets,
           });
-          await tx.commit();
         } catch (error) {
-          await tx.abort().catch(() => undefined);
           if (isFenced(error)) {
             logger.warn({ lane }, 'another process took over this replay');
             halted = 'fenced';

@@ -1,7 +1,11 @@
 import { TargetMissingError } from './targets';
 import { sleep } from './token-bucket';
 
-/** How the replay engine classifies Kafka failures. */
+/**
+ * How the replay engine classifies Kafka failures. kafkajs' errors and the wire producer's
+ * KafkaRequestError (kafka/wire/request-error.ts) carry the same fields: `type` (Kafka's error
+ * name) and `retriable`.
+ */
 
 /** A produce or commit failed: the batch was aborted, nothing of it is visible. */
 export class ReplayProduceError extends Error {

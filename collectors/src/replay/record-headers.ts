@@ -15,6 +15,18 @@ import type { DlqRecord } from './types';
 export type HeaderIndex = ReadonlyMap<string, HeaderValue>;
 
 const cache = new WeakMap<object, HeaderIndex>();
+/** Lowercased header names: the same few names come with every record (bounded). */
+const lowered = new Map<string, string>();
+
+function lowerName(name: string): string {
+  let l = lowered.get(name);
+  if (l === undefined) {
+    if (lowered.size >= 1024) lowered.clear();
+    l = name.toLowerCase();
+    lowered.set(name, l);
+  }
+  return l;
+}
 
 export function headerIndex(headers: DlqRecord['headers']): HeaderIndex {
   const hit = cache.get(headers);
@@ -25,7 +37,7 @@ export function headerIndex(headers: DlqRecord['headers']): HeaderIndex {
     if (raw === null || raw === undefined) continue;
     const value: unknown = Array.isArray(raw) ? raw[0] : raw;
     if (typeof value !== 'string' && !(value instanceof Uint8Array)) continue;
-    const name = key.toLowerCase();
+    const name = lowerName(key);
     if (!index.has(name)) index.set(name, value);
   }
   cache.set(headers, index);

@@ -1,10 +1,10 @@
-import type { IHeaders, Message } from 'kafkajs';
 import {
   correlationHeaders,
   replayHeaders,
   traceHeaders,
   type HeaderValue,
 } from '@eventscope/shared';
+import type { HeaderBytes, OutgoingRecord } from '../kafka/wire/record-batch';
 import { headerIndex, indexString } from './record-headers';
 import { replayCountOf } from './selection';
 import { parseTraceparent } from '../hops/trace-context';
@@ -20,8 +20,20 @@ import type { DlqRecord, ReplayTrace } from './types';
 const replaced = new Set(
   [traceHeaders.traceparent, ...Object.values(replayHeaders)].map((h) => h.toLowerCase()),
 );
+/** Header name → replaced or kept; names repeat record after record (bounded: names are few). */
+const verdicts = new Map<string, boolean>();
 
-function asBuffer(value: HeaderValue): Buffer | string {
+function isReplaced(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    if (verdicts.size >= 1024) verdicts.clear();
+    verdict = replaced.has(name.toLowerCase());
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function asBuffer(value: HeaderValue): HeaderBytes {
   if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
   return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
@@ -36,7 +48,7 @@ export function correlationIdOf(record: Pick<DlqRecord, 'headers'>): string | nu
 }
 
 export interface ReplayMessage {
-  message: Message;
+  message: OutgoingRecord;
   trace: ReplayTrace;
   /** Roughly what the record adds to a produce request, for packing requests under limits. */
   bytes: number;
@@ -50,10 +62,11 @@ export function replayMessage(
   replayId: string,
   dlqTopic: string,
 ): ReplayMessage {
-  const headers: IHeaders = {};
+  const headers: Record<string, HeaderBytes | HeaderBytes[]> = {};
   let bytes = 70 + len(record.key) + len(record.value);
-  for (const [name, raw] of Object.entries(record.headers)) {
-    if (raw === null || raw === undefined || replaced.has(name.toLowerCase())) continue;
+  for (const name in record.headers) {
+    const raw = record.headers[name];
+    if (raw === null || raw === undefined || isReplaced(name)) continue;
     if (Array.isArray(raw)) {
       const values = raw.map((v: HeaderValue) => asBuffer(v));
       headers[name] = values;

@@ -15,8 +15,11 @@ export function parseBroker(address: string): Broker {
   return { host: match[1], port: Number(match[2]) };
 }
 
-/** One connection per broker, with the cluster's timeouts, TLS and SASL settings. */
-export function createConnectionPool(cluster: ClusterConfig): ConnectionPool {
+/**
+ * One connection per broker, with the cluster's timeouts, TLS and SASL settings. `role` ends
+ * the client id the broker sees (`<clientId>-wire`, `<clientId>-replay`).
+ */
+export function createConnectionPool(cluster: ClusterConfig, role = 'wire'): ConnectionPool {
   const options: ConnectionOptions = {
     connectTimeout: Math.min(cluster.requestTimeoutMs, 3000),
     requestTimeout: cluster.requestTimeoutMs,
@@ -38,5 +41,5 @@ export function createConnectionPool(cluster: ClusterConfig): ConnectionPool {
         }
       : {}),
   };
-  return new ConnectionPool(`${cluster.clientId}-wire`, options);
+  return new ConnectionPool(`${cluster.clientId}-${role}`, options);
 }

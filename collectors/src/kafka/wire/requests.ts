@@ -41,11 +41,14 @@ export const requiredVersions: ReadonlyMap<number, number> = new Map([
 ]);
 
 /** The api keys whose required version the broker does not support (empty = all good). */
-export async function unsupportedApis(connection: Connection): Promise<string[]> {
+export async function unsupportedApis(
+  connection: Connection,
+  required: ReadonlyMap<number, number> = requiredVersions,
+): Promise<string[]> {
   const response = await apiVersionsV3.api.async(connection, 'eventscope', '1');
   const ranges = new Map(response.apiKeys.map((k) => [k.apiKey, k]));
   const missing: string[] = [];
-  for (const [key, version] of requiredVersions) {
+  for (const [key, version] of required) {
     const range = ranges.get(key);
     if (!range || range.minVersion > version || range.maxVersion < version)
       missing.push(`${range?.name ?? `api ${key}`} v${version}`);
