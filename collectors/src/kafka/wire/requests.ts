@@ -20,7 +20,7 @@ import {
  */
 
 /** A ResponseError still holds the parsed response: take it, item errors are checked later. */
-async function tolerant<T>(request: Promise<T>): Promise<T> {
+export async function tolerant<T>(request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (error) {

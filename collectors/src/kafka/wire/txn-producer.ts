@@ -15,14 +15,8 @@ import type { ClusterConfig } from '@eventscope/shared';
 import { createConnectionPool, parseBroker } from './connections';
 import { encodeRecordBatch, type OutgoingRecord } from './record-batch';
 import { KafkaRequestError, toRequestError } from './request-error';
-import { unsupportedApis } from './requests';
-import {
-  nextSequence,
-  produce,
-  producerApiVersions,
-  tolerant,
-  type PartitionBatch,
-} from './txn-requests';
+import { tolerant, unsupportedApis } from './requests';
+import { nextSequence, produce, producerApiVersions, type PartitionBatch } from './txn-requests';
 
 /**
  * A transactional, idempotent producer on the wire protocol (platformatic's connections and

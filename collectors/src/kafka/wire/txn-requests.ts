@@ -7,7 +7,6 @@ import {
   initProducerIdV4,
   metadataV12,
   produceV9,
-  ResponseError,
   txnOffsetCommitV3,
   Writer,
 } from '@platformatic/kafka';
@@ -70,14 +69,3 @@ export const produce = createAPI<
   },
   produceV9.parseResponse,
 );
-
-/** A response with per-item errors is still a response: the caller reads the codes. */
-export async function tolerant<T>(request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch (error) {
-    if (error instanceof ResponseError && typeof error.response === 'object' && error.response)
-      return error.response as T;
-    throw error;
-  }
-}
