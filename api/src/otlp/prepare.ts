@@ -1,15 +1,20 @@
 import type { ErrorCode } from '@eventscope/shared';
 import { DomainError } from '../domain/errors';
-import { prepareValidSpans, type PreparedSpans } from '../traces/ingest';
+import { MAX_SPAN_ERRORS, prepareValidSpans, type PreparedSpans } from '../traces/ingest';
 import { decodeRequest, type OtlpFormat } from './decode';
-import { MAX_ERROR_MESSAGES } from './to-spans';
 
 /**
  * An export request made ready to store: decoded, validated and serialized as span chunks.
  * Plain data, so it can come back from a decode thread.
  */
 export type PreparedExport =
-  | { ok: true; spans: PreparedSpans; rejected: number; errors: string[] }
+  | {
+      ok: true;
+      /** Their `rejected` counts the spans the decoder refused. */
+      spans: PreparedSpans;
+      /** The first refusals, each naming the span's position in the request. */
+      errors: string[];
+    }
   | { ok: false; code: ErrorCode; message: string };
 
 /**
@@ -22,9 +27,8 @@ export function prepareExport(format: OtlpFormat, body: Uint8Array): PreparedExp
     const decoded = decodeRequest(format, buffer);
     return {
       ok: true,
-      spans: prepareValidSpans(decoded.spans),
-      rejected: decoded.rejected,
-      errors: decoded.errors.slice(0, MAX_ERROR_MESSAGES),
+      spans: { ...prepareValidSpans(decoded.spans), rejected: decoded.rejected },
+      errors: decoded.errors.slice(0, MAX_SPAN_ERRORS),
     };
   } catch (error) {
     // Only the request's own faults come back as errors; a bug propagates as one.

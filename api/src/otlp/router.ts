@@ -92,8 +92,9 @@ async function handleExport(deps: OtlpRouterDeps, req: Request, res: Response): 
       sendError(res, format, requestId, prepared.code, prepared.message);
       return;
     }
-    const { errors, rejected } = prepared;
-    if (prepared.spans.accepted === 0 && rejected > 0) {
+    const { errors, spans } = prepared;
+    const { rejected } = spans;
+    if (spans.accepted === 0 && rejected > 0) {
       const more = rejected > errors.length ? ` (and ${rejected - errors.length} more)` : '';
       sendError(
         res,
@@ -104,7 +105,7 @@ async function handleExport(deps: OtlpRouterDeps, req: Request, res: Response): 
       );
       return;
     }
-    await deps.ingest.store(prepared.spans);
+    await deps.ingest.store(spans);
     sendSuccess(res, format, { rejected, errors });
   } catch (error) {
     if (error instanceof DomainError) {

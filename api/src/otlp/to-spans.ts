@@ -7,6 +7,7 @@ import {
   type SpanStatus,
 } from '@eventscope/shared';
 import { BadRequestError } from '../domain/errors';
+import { MAX_SPAN_ERRORS } from '../traces/ingest';
 import {
   field,
   isObj,
@@ -29,8 +30,6 @@ export interface DecodedRequest {
   rejected: number;
   errors: string[];
 }
-
-export const MAX_ERROR_MESSAGES = 10;
 
 const KIND_NAMES = [
   'SPAN_KIND_UNSPECIFIED',
@@ -176,7 +175,7 @@ export function toSpanCandidates(request: unknown): DecodedRequest {
         } catch (error) {
           if (!(error instanceof SpanProblem)) throw error;
           out.rejected += 1;
-          if (out.errors.length < MAX_ERROR_MESSAGES)
+          if (out.errors.length < MAX_SPAN_ERRORS)
             out.errors.push(`span ${position}: ${error.message}`);
         }
         position += 1;

@@ -3,8 +3,8 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Span } from '@eventscope/shared';
 
 /**
- * Span storage unit (ADR 0008): the spans of one trace from one ingested batch, stored as one
- * row with the trace's search columns and the spans as JSON text. A batch of 512 spans over 32
+ * Span storage unit (ADR 0009): the spans of one trace from one ingested batch, stored as one
+ * row with the trace's search columns and the spans as packed JSON (packSpans). A batch of 512 spans over 32
  * traces costs 32 rows instead of 512 rows and their index entries, and a timeline reads a few
  * rows instead of thousands.
  */

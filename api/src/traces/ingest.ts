@@ -29,7 +29,8 @@ export interface SpanIngest {
   store(prepared: PreparedSpans): Promise<IngestResult>;
 }
 
-const MAX_ERRORS = 10;
+/** How many rejections are described (the count covers them all). */
+export const MAX_SPAN_ERRORS = 10;
 
 function describe(issue: { path: PropertyKey[]; message: string }): string {
   const path = issue.path.map(String).join('.');
@@ -50,7 +51,8 @@ export function prepareSpans(candidates: readonly unknown[]): PreparedSpans {
     else {
       rejected += 1;
       const issue = parsed.error.issues[0];
-      if (errors.length < MAX_ERRORS && issue) errors.push({ index, message: describe(issue) });
+      if (errors.length < MAX_SPAN_ERRORS && issue)
+        errors.push({ index, message: describe(issue) });
     }
   });
   return { ...prepareValidSpans(valid), rejected, errors };
