@@ -20,7 +20,8 @@ describe('SignInPage', () => {
     });
     const { router } = renderApp('/sign-in?next=%2Fdlqs%3Fcluster%3Dlocal');
     const field = await typeToken(' es_secret ');
-    expect(document.activeElement).toBe(field);
+    // The page focuses the token field once it has mounted.
+    await waitFor(() => expect(document.activeElement).toBe(field));
     fireEvent.submit(field.closest('form') as HTMLFormElement);
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/dlqs'));
@@ -61,7 +62,7 @@ describe('SignInPage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Wrong username, password or token',
     );
-    expect(document.activeElement).toBe(field);
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(router.state.location.pathname).toBe('/sign-in');
   });
 
