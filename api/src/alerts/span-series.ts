@@ -23,8 +23,8 @@ const SEP = '\u001f'; // not NUL: PostgreSQL text and jsonb cannot hold it
 
 /**
  * Span latency (ms) of OTLP spans stored in chunks that overlap the window (a chunk spans one
- * trace of one batch: milliseconds to seconds), per service and, when a rule asks
- * for it, per operation (the span name). Reads a bounded sample of the window's spans: enough
+ * trace of one batch: milliseconds to seconds; its latency text is SpanChunk.latency), per
+ * service and, when a rule asks for it, per operation (the span name). Reads a bounded sample of the window's spans: enough
  * for an average and a p95, cheap at tens of thousands of spans per second. Family names carry
  * the window (`spanLatencyAvg@300`) because rules with different windows see different values.
  */
@@ -42,11 +42,11 @@ export async function spanSeries(
       `SELECT service, ${operation} AS operation,
               avg(duration_ms)::float8 AS avg,
               percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95
-       FROM (SELECT l.service, l.name, l.duration_ms
-             FROM span_chunks c,
-               unnest(c.latency_services, c.latency_names, c.latency_ms)
-                 AS l(service, name, duration_ms)
-             WHERE c.last_started_at >= $1::timestamptz AND c.first_started_at <= $2::timestamptz
+       FROM (SELECT split_part(l, chr(31), 1) AS service, split_part(l, chr(31), 2) AS name,
+               split_part(l, chr(31), 3)::float8 AS duration_ms
+             FROM span_chunks c, unnest(string_to_array(c.latency, chr(30))) AS l
+             WHERE c.latency <> ''
+               AND c.last_started_at >= $1::timestamptz AND c.first_started_at <= $2::timestamptz
              LIMIT $3) s
        GROUP BY ${sets}
        LIMIT $4`,

@@ -10,15 +10,14 @@ import { chunkJson, joinChunkJson, toSpanChunks } from './chunks';
 const INSERT_CHUNKS = `
 INSERT INTO span_chunks (trace_id, digest, first_started_at, last_started_at, start_ns, end_ns,
   span_count, error_count, services, topics, correlation_ids, linked_trace_ids,
-  latency_services, latency_names, latency_ms, spans)
+  latency, spans)
 SELECT "traceId", digest, "firstStartedAt", "lastStartedAt", "startNs", "endNs", "spanCount",
-  "errorCount", services, topics, "correlationIds", "linkedTraceIds", "latencyServices",
-  "latencyNames", "latencyMs", decode("spansPacked", 'base64')
+  "errorCount", services, topics, "correlationIds", "linkedTraceIds", latency,
+  decode("spansPacked", 'base64')
 FROM json_to_recordset($1::json) AS r("traceId" text, digest text, "firstStartedAt" timestamptz,
   "lastStartedAt" timestamptz, "startNs" bigint, "endNs" bigint, "spanCount" int,
   "errorCount" int, services text[], topics text[], "correlationIds" text[],
-  "linkedTraceIds" text[], "latencyServices" text[], "latencyNames" text[],
-  "latencyMs" float8[], "spansPacked" text)
+  "linkedTraceIds" text[], latency text, "spansPacked" text)
 ORDER BY "traceId", digest
 ON CONFLICT DO NOTHING`;
 

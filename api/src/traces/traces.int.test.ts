@@ -4,7 +4,8 @@ import { SpanSchema, type Span } from '@eventscope/shared';
 import { BadRequestError, NotFoundError } from '../domain/errors';
 import { engines, prepareTemplates, removeTemplates, storePerTest } from '../testing/engines';
 import { storedSpans } from '../testing/spans';
-import { loadMigrations, migrate } from '../store';
+import { spanSeries } from '../alerts/span-series';
+import { loadMigrations, migrate, type Db } from '../store';
 import { openPglite } from '../store/pglite';
 import { openPostgres } from '../store/postgres';
 import { createSpanIngest, getTimeline, pruneSpans, searchTraces } from './index';
@@ -124,15 +125,27 @@ const asRow = (x: Span) => ({
 describe.each(engines)('traces on $engine', ({ engine, target }) => {
   const store = storePerTest(target);
 
-  it('keeps the spans stored as rows before the upgrade to chunks (migration 0008)', async () => {
+  /** A database of its own, migrated up to (not including) `version`, for upgrade tests. */
+  async function withSchemaBefore(version: number, fn: (db: Db) => Promise<void>) {
     const where = await target(true);
     const { databaseUrl, dataDir } = where.options;
     const db = databaseUrl
       ? await openPostgres(databaseUrl)
       : await openPglite(join(dataDir, 'pglite'));
     try {
-      const before = (await loadMigrations()).filter((m) => m.version < 8);
-      await migrate(db, before);
+      await migrate(
+        db,
+        (await loadMigrations()).filter((m) => m.version < version),
+      );
+      await fn(db);
+    } finally {
+      await db.close();
+      await where.cleanup();
+    }
+  }
+
+  it('keeps the spans stored as rows before the upgrade to chunks (migration 0008)', async () => {
+    await withSchemaBefore(8, async (db) => {
       const s = shop();
       await db.query(ROWS_BEFORE_0008, [JSON.stringify(s.spans.map(asRow))]);
       await migrate(db);
@@ -146,10 +159,61 @@ describe.each(engines)('traces on $engine', ({ engine, target }) => {
       // New writes land next to the migrated chunks.
       await createSpanIngest(db).ingest([span({ at: 2000, ms: 1, traceId: s.order1 })]);
       expect(await storedSpans(db)).toHaveLength(s.spans.length + 1);
-    } finally {
-      await db.close();
-      await where.cleanup();
-    }
+    });
+  });
+
+  it('keeps the span latency stored as arrays before migration 0009 for latency rules', async () => {
+    await withSchemaBefore(9, async (db) => {
+      const at = new Date(T0).toISOString();
+      await db.query(
+        `INSERT INTO span_chunks (trace_id, digest, first_started_at, last_started_at, start_ns,
+           end_ns, span_count, error_count, services, topics, correlation_ids, linked_trace_ids,
+           latency_services, latency_names, latency_ms, spans)
+         VALUES ($1, 'a', $3, $3, 0, 0, 3, 0, '{}', '{}', '{}', '{}', $4, $5, $6, '\\x5b5d'),
+           ($2, 'b', $3, $3, 0, 0, 1, 0, '{}', '{}', '{}', '{}', '{}', '{}', '{}', '\\x5b5d')`,
+        [
+          id(32),
+          id(32),
+          at,
+          ['checkout', 'checkout', 'stock'],
+          ['pay', 'pay', 're\u001fserve'],
+          [100, 300, 50.5],
+        ],
+      );
+      await migrate(db);
+      const series = await spanSeries(
+        db,
+        [{ windowSeconds: 60, perOperation: true }],
+        new Date(T0 + 1000),
+      );
+      const values = (family: string) =>
+        Object.fromEntries(
+          (series.get(family) ?? []).map((x) => [x.key.replace('\u001f', '/'), x.values]),
+        );
+      expect(values('spanLatencyAvg@60')).toEqual({
+        checkout: { spanLatencyAvg: 200, spanLatencyP95: 290 },
+        stock: { spanLatencyAvg: 50.5, spanLatencyP95: 50.5 },
+      });
+      expect(Object.keys(values('spanLatencyAvg/operation@60')).sort()).toEqual([
+        'checkout/pay',
+        'stock/re serve',
+      ]);
+      // Chunks written after the upgrade count too.
+      await createSpanIngest(db).ingest([
+        span({ at: 0, ms: 20, service: 'stock', name: 're\u001eserve' }),
+      ]);
+      const after = await spanSeries(
+        db,
+        [{ windowSeconds: 60, perOperation: true }],
+        new Date(T0 + 1000),
+      );
+      expect(
+        after.get('spanLatencyAvg/operation@60')?.find((x) => x.labels.service === 'stock')?.labels,
+      ).toEqual({ service: 'stock', operation: 're serve' });
+      const stock = after.get('spanLatencyAvg@60')?.find((x) => x.key === 'stock')?.values;
+      expect(stock?.spanLatencyAvg).toBe(35.25);
+      expect(stock?.spanLatencyP95).toBeCloseTo(20 + 0.95 * 30.5, 9);
+    });
   });
 
   it('ingests valid spans, rejects invalid ones and ignores duplicates', async () => {
