@@ -50,7 +50,7 @@ const isoOfNs = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
  */
 export const LATENCY_FIELD = '\u001f';
 export const LATENCY_RECORD = '\u001e';
-const SEPARATORS = /[\u001e\u001f]/g;
+const SEPARATORS = new RegExp(`[${LATENCY_RECORD}${LATENCY_FIELD}]`, 'g');
 
 const latencyEntry = (span: Span) =>
   `${span.service.replace(SEPARATORS, ' ')}${LATENCY_FIELD}${span.name.replace(SEPARATORS, ' ')}${LATENCY_FIELD}${span.durationMs}`;
