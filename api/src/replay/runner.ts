@@ -7,7 +7,7 @@ import {
 } from '@eventscope/collectors';
 import type { ReplayStatus } from '@eventscope/shared';
 import type { Logger } from '../logging';
-import type { Db, Store } from '../store';
+import { auditRepository, type Db, type Store } from '../store';
 import { writeSpans } from '../traces';
 import type { HandledIndex } from './handled-cache';
 import { RateWindow } from './rate';
@@ -190,7 +190,7 @@ export class ReplayRunners {
     }
   }
 
-  /** Records the end, audits it, and drops the replay's progress group in Kafka. */
+  /** Records the end and its audit entry, then drops the replay's progress group in Kafka. */
   private async finish(
     row: ReplayRow,
     status: Extract<ReplayStatus, 'completed' | 'cancelled' | 'failed'>,
@@ -199,24 +199,27 @@ export class ReplayRunners {
   ): Promise<void> {
     const { store, logger } = this.deps;
     try {
-      await setStatus(store.db, row.id, status, { progress, error, finished: true });
-      await store.audit.appendAudit({
-        actor: row.createdBy,
-        action: 'replay.finish',
-        target: `${row.cluster}/${row.dlq}`,
-        // The audit log knows success, failure and denied; how it ended is in the details.
-        outcome: status === 'failed' ? 'failure' : 'success',
-        details: {
-          id: row.id,
-          status,
-          selection: selectionSummary(row.selection),
-          target: row.target,
-          selected: row.selected,
-          replayed: progress.replayed,
-          skipped: progress.skipped,
-          counts: progress.counts,
-          ...(error ? { reason: error } : {}),
-        },
+      // One transaction: a replay is never finished without its audit entry.
+      await store.db.transaction(async (tx) => {
+        await setStatus(tx, row.id, status, { progress, error, finished: true });
+        await auditRepository(tx).appendAudit({
+          actor: row.createdBy,
+          action: 'replay.finish',
+          target: `${row.cluster}/${row.dlq}`,
+          // The audit log knows success, failure and denied; how it ended is in the details.
+          outcome: status === 'failed' ? 'failure' : 'success',
+          details: {
+            id: row.id,
+            status,
+            selection: selectionSummary(row.selection),
+            target: row.target,
+            selected: row.selected,
+            replayed: progress.replayed,
+            skipped: progress.skipped,
+            counts: progress.counts,
+            ...(error ? { reason: error } : {}),
+          },
+        });
       });
     } catch (e) {
       // The store is down: the replay stays "running" and is finished again on the next start.
