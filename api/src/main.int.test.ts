@@ -17,7 +17,8 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stderr }));
+    // 'close', not 'exit': the stderr pipe can still hold the last line when the process exits.
+    child.once('close', (code) => resolve({ code, stderr }));
   });
 }
 

@@ -78,19 +78,32 @@ describe('npm start (the embedded defaults)', () => {
       const names = page.items.map((g) => g.group);
       if (!names.includes('payments') || !names.includes('shipping'))
         throw new Error(`groups: ${names.join(',')}`);
+      // A group is listed as soon as it has members; its lag in seconds is known a sample
+      // later (after its first commit, once the record timestamps have been read).
+      const unknown = page.items.filter((g) => g.lagSeconds === null).map((g) => g.group);
+      if (unknown.length > 0) throw new Error(`lag seconds unknown for: ${unknown.join(',')}`);
       return page;
     }, deadline - Date.now());
     expect(groups.items.every((g) => g.lagSeconds !== null)).toBe(true);
 
-    const history = GroupHistorySchema.parse(
-      await getJson('/api/consumer-groups/local/shipping/history'),
-    );
+    // History is written to the store after the snapshot already serves the list above.
+    const history = await eventually(async () => {
+      const h = GroupHistorySchema.parse(
+        await getJson('/api/consumer-groups/local/shipping/history'),
+      );
+      if (!h.points.some((p) => p.lagMessages !== null)) throw new Error('no lag history yet');
+      return h;
+    }, deadline - Date.now());
     expect(history.points.some((p) => p.lagMessages !== null)).toBe(true);
 
+    // Depth comes with every sample; sources and error classes from reading the dead letters'
+    // headers, which can take a later sample.
     const dlq = await eventually(async () => {
       const dlqs = DlqStatsSchema.array().parse(await getJson('/api/dlqs'));
       const found = dlqs.find((d) => d.topic === 'payments-dlt' && (d.depth ?? 0) > 0);
       if (!found) throw new Error('no dead letters yet');
+      if (!found.sourceTopics.includes('orders') || found.errorClasses.length === 0)
+        throw new Error(`dead letters not read yet: ${JSON.stringify(found)}`);
       return found;
     }, deadline - Date.now());
     expect(dlq.sourceTopics).toContain('orders');
