@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthSchema, parseConfig, type Health } from '@eventscope/shared';
 import { startKafka, type LocalKafka } from '@eventscope/tools/kafka';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { startApp, type RunningApp } from './app';
 
 // A broker of its own: this suite stops it, so it must not be the shared test broker.
+const scratch = scratchDirs();
 let kafka: LocalKafka;
 let app: RunningApp;
 
@@ -40,7 +39,7 @@ beforeAll(async () => {
     EVENTSCOPE_HOST: '127.0.0.1',
     EVENTSCOPE_SAMPLE_INTERVAL_MS: '500',
     EVENTSCOPE_LOG_LEVEL: 'silent',
-    EVENTSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'es-health-')),
+    EVENTSCOPE_DATA_DIR: scratch.make('es-health-'),
   });
   if (!parsed.ok) throw new Error(parsed.message);
   app = await startApp(parsed.config);
@@ -49,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await kafka?.stop();
+  await scratch.remove();
 });
 
 describe('/api/health on a real broker and PGlite', () => {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDirs } from '@eventscope/tools/scratch';
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
+const scratch = scratchDirs();
+afterAll(() => scratch.remove());
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -47,7 +47,7 @@ describe('bad configuration stops the start with one line naming the setting', (
     const { code, stderr } = await runMain({
       DATABASE_URL: `postgres://eventscope:hunter2-secret@127.0.0.1:${port}/eventscope`,
       EVENTSCOPE_PORT: '0',
-      EVENTSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'es-main-')),
+      EVENTSCOPE_DATA_DIR: scratch.make('es-main-'),
     });
     expect(code).not.toBe(0);
     expect(stderr.trim().split('\n')).toHaveLength(1);

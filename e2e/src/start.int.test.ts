@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +11,7 @@ import {
   TimelineSchema,
   TraceSummarySchema,
 } from '@eventscope/shared';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { launchBrowser, screenshot, watchConsole } from './browser';
 import { processesMatching, spawnWithOutput, type Spawned } from './processes';
 import { eventually } from './eventually';
@@ -24,7 +22,8 @@ import { eventually } from './eventually';
  * Ctrl-C stops it all. One process serves every test in this file, in order.
  */
 const startScript = fileURLToPath(new URL('../../api/src/start.ts', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'es-start-'));
+const scratch = scratchDirs();
+const dataDir = scratch.make('es-start-');
 let started: Spawned;
 let url: string;
 let startedAt: number;
@@ -51,10 +50,11 @@ beforeAll(async () => {
   url = found ?? '';
 });
 
-afterAll(() => {
+afterAll(async () => {
   // Only reached with a live process when an assertion failed: do not leak it.
   if (started.child.exitCode === null) started.child.kill('SIGKILL');
   for (const pid of processesMatching(dataDir)) process.kill(pid, 'SIGKILL');
+  await scratch.remove();
 });
 
 describe('npm start (the embedded defaults)', () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, HealthSchema, type ClusterHealth } from '@eventscope/shared';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { createEventBus } from '../domain/events';
 import { createMasker } from '../domain/masking';
 import { defaultMaskingConfig } from '@eventscope/shared';
@@ -17,11 +17,15 @@ import { createReplayService } from '../replay';
 import { createSpanIngest } from '../traces';
 import { createServer, type ServerDeps } from './server';
 
+const scratch = scratchDirs();
 let store: Store;
 beforeAll(async () => {
-  store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'es-server-')) });
+  store = await openStore({ dataDir: scratch.make('es-server-') });
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+  await scratch.remove();
+});
 
 const reachable: ClusterHealth = {
   id: 'local',
@@ -33,7 +37,7 @@ const reachable: ClusterHealth = {
 };
 
 function deps(overrides: Partial<ServerDeps> = {}): ServerDeps {
-  const webDir = mkdtempSync(join(tmpdir(), 'es-web-'));
+  const webDir = scratch.make('es-web-');
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Eventscope</title>');
   const latest = createLatestSnapshots();
   const logger = pino({ level: 'silent' });

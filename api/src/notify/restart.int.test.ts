@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { DeliverySchema, NotifierCreatedSchema } from '@eventscope/shared';
 import { createTestDatabase, type TestDatabase } from '@eventscope/tools/postgres';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { startTestReceiver, until, type TestReceiver } from './test-receiver';
 
 /**
@@ -25,6 +23,7 @@ interface Api {
 
 let db: TestDatabase;
 let receiver: TestReceiver;
+const scratch = scratchDirs();
 const output: string[] = [];
 const running: ChildProcess[] = [];
 
@@ -34,7 +33,7 @@ function startApi(): Promise<Api> {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: db.url,
-      EVENTSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'es-restart-')),
+      EVENTSCOPE_DATA_DIR: scratch.make('es-restart-'),
       EVENTSCOPE_ADMIN_TOKEN: adminToken,
       EVENTSCOPE_HOST: '127.0.0.1',
       EVENTSCOPE_PORT: '0',
@@ -92,6 +91,7 @@ afterAll(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await receiver.close();
   await db.drop();
+  await scratch.remove();
 });
 
 describe('api killed while a delivery is pending', () => {

@@ -5,15 +5,13 @@
  * process on PostgreSQL; Kafka is the harness broker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { headerText, produceAll, readCommitted } from '@eventscope/collectors/testing';
 import { ReplaySchema, type DlqStats, type Replay } from '@eventscope/shared';
 import { createTestKafka, freePort } from '@eventscope/tools/kafka';
 import { createTestDatabase, type TestDatabase } from '@eventscope/tools/postgres';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { apiClient, clusterFor, deadLetters, shopTopics } from './int-fixtures';
 
 const mainFile = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -24,6 +22,7 @@ const cluster = clusterFor(brokers);
 const eventually = { timeout: 60_000, interval: 200 };
 
 let db: TestDatabase;
+const scratch = scratchDirs();
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
@@ -32,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   await db.drop();
+  await scratch.remove();
 });
 
 interface Api {
@@ -49,7 +49,7 @@ async function startApi(): Promise<Api> {
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_CLUSTER: cluster.id,
       DATABASE_URL: db.url,
-      EVENTSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'es-kill-')),
+      EVENTSCOPE_DATA_DIR: scratch.make('es-kill-'),
       EVENTSCOPE_HOST: '127.0.0.1',
       EVENTSCOPE_PORT: String(port),
       EVENTSCOPE_ADMIN_TOKEN: adminToken,

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino, type DestinationStream } from 'pino';
+import { scratchDirs } from '@eventscope/tools/scratch';
 import { createLogger } from '../logging';
 import type { Role } from '@eventscope/shared';
 import { ensureAdminAccess } from '../domain/auth/bootstrap';
@@ -49,7 +47,8 @@ export async function startTestApp(
     replays?: Partial<Omit<ReplayServiceOptions, 'store' | 'logger' | 'events'>>;
   } = {},
 ): Promise<TestApp> {
-  const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'es-app-')) });
+  const scratch = scratchDirs();
+  const store = await openStore({ dataDir: scratch.make('es-app-') });
   await ensureAdminAccess(store.auth, adminToken);
   const admin = { kind: 'token', id: 'seed', name: 'seed', role: 'admin' } as const;
   const viewer = await createToken(store.auth, admin, { name: 'viewer', role: 'viewer' });
@@ -143,6 +142,7 @@ export async function startTestApp(
       await deps.replays.stop();
       await otlpPreparer.close();
       await store.close();
+      await scratch.remove();
     },
   };
 }
