@@ -1,7 +1,7 @@
 import type { Queryable } from '../store';
 import type { Series, SeriesSet } from './series';
 
-/** At most this many spans per window are aggregated: the query stays bounded at any ingest rate. */
+/** At most this many spans per window are aggregated: bounded at any ingest rate. */
 export const maxSpansPerWindow = 100_000;
 /** At most this many series (services, or service × operation) per window. */
 export const maxSpanSeries = 5_000;
@@ -24,9 +24,10 @@ const SEP = '\u001f'; // not NUL: PostgreSQL text and jsonb cannot hold it
 /**
  * Span latency (ms) of OTLP spans stored in chunks that overlap the window (a chunk spans one
  * trace of one batch: milliseconds to seconds; its latency text is SpanChunk.latency), per
- * service and, when a rule asks for it, per operation (the span name). Reads a bounded sample of the window's spans: enough
- * for an average and a p95, cheap at tens of thousands of spans per second. Family names carry
- * the window (`spanLatencyAvg@300`) because rules with different windows see different values.
+ * service and, when a rule asks for it, per operation (the span name). Reads a bounded sample
+ * of the window's spans: enough for an average and a p95, cheap at tens of thousands of spans
+ * per second. Family names carry the window (`spanLatencyAvg@300`) because rules with
+ * different windows see different values.
  */
 export async function spanSeries(
   db: Queryable,

@@ -133,17 +133,15 @@ describe('DLQ replay through the api', () => {
 
     await vi.waitFor(async () => expect(await depth(s.dlq)).toBe(0), eventually);
 
-    // The end is audited just after the replay is marked completed.
-    await vi.waitFor(async () => {
-      const audit = await api.get<{
-        entries: Array<{ action: string; outcome: string; details: unknown }>;
-      }>(`/audit?limit=50`, app.tokens.admin);
-      const mine = audit.body.entries.filter((e) => JSON.stringify(e.details).includes(replay.id));
-      expect(mine.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
-        'replay.create:success',
-        'replay.finish:success',
-      ]);
-    }, eventually);
+    // The end and its audit entry commit together: seen completed means audited.
+    const audit = await api.get<{
+      entries: Array<{ action: string; outcome: string; details: unknown }>;
+    }>(`/audit?limit=50`, app.tokens.admin);
+    const mine = audit.body.entries.filter((e) => JSON.stringify(e.details).includes(replay.id));
+    expect(mine.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
+      'replay.create:success',
+      'replay.finish:success',
+    ]);
 
     const replaySpans = await storedSpans(
       app.store.db,
@@ -431,14 +429,12 @@ describe('DLQ replay through the api', () => {
     expect(replay.replayed).toBe(0);
     expect(await readCommitted(kafka, small)).toHaveLength(0);
     expect(await depth(s.dlq)).toBe(50);
-    // The end is audited just after the replay is marked failed.
-    await vi.waitFor(async () => {
-      const audit = await api.get<{
-        entries: Array<{ action: string; outcome: string; details: unknown }>;
-      }>('/audit?action=replay.finish&limit=50', app.tokens.admin);
-      expect(audit.status, JSON.stringify(audit.body)).toBe(200);
-      const mine = audit.body.entries.find((e) => JSON.stringify(e.details).includes(run.body.id));
-      expect(mine?.outcome).toBe('failure');
-    }, eventually);
+    // Seen failed means audited: the end and its audit entry commit together.
+    const audit = await api.get<{
+      entries: Array<{ action: string; outcome: string; details: unknown }>;
+    }>('/audit?action=replay.finish&limit=50', app.tokens.admin);
+    expect(audit.status, JSON.stringify(audit.body)).toBe(200);
+    const mine = audit.body.entries.find((e) => JSON.stringify(e.details).includes(run.body.id));
+    expect(mine?.outcome).toBe('failure');
   });
 });

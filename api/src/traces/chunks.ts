@@ -4,9 +4,9 @@ import type { Span } from '@eventscope/shared';
 
 /**
  * Span storage unit (ADR 0009): the spans of one trace from one ingested batch, stored as one
- * row with the trace's search columns and the spans as packed JSON (packSpans). A batch of 512 spans over 32
- * traces costs 32 rows instead of 512 rows and their index entries, and a timeline reads a few
- * rows instead of thousands.
+ * row with the trace's search columns and the spans as packed JSON (packSpans). A batch of 512
+ * spans over 32 traces costs 32 rows instead of 512 rows and their index entries, and a
+ * timeline reads a few rows instead of thousands.
  */
 export interface SpanChunk {
   traceId: string;
@@ -27,8 +27,8 @@ export interface SpanChunk {
   correlationIds: string[];
   linkedTraceIds: string[];
   /**
-   * Latency of the chunk's OTLP spans for span-latency alert rules, as text (latencyText):
-   * PostgreSQL stores one text several times cheaper than three arrays (one per field).
+   * Latency of the chunk's OTLP spans for span-latency alert rules, as text (latencyEntry
+   * records): PostgreSQL stores one text several times cheaper than three arrays.
    */
   latency: string;
   /** The spans, a JSON array in the Span shape, compressed, in base64 (see packSpans). */
@@ -48,12 +48,14 @@ const isoOfNs = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
  * split by RS (ASCII unit and record separators; chr(31) and chr(30) in SQL). A separator
  * inside a service or span name becomes a space.
  */
-export const LATENCY_FIELD = '\u001f';
-export const LATENCY_RECORD = '\u001e';
+const LATENCY_FIELD = '\u001f';
+const LATENCY_RECORD = '\u001e';
 const SEPARATORS = new RegExp(`[${LATENCY_RECORD}${LATENCY_FIELD}]`, 'g');
 
 const latencyEntry = (span: Span) =>
-  `${span.service.replace(SEPARATORS, ' ')}${LATENCY_FIELD}${span.name.replace(SEPARATORS, ' ')}${LATENCY_FIELD}${span.durationMs}`;
+  [span.service.replace(SEPARATORS, ' '), span.name.replace(SEPARATORS, ' '), span.durationMs].join(
+    LATENCY_FIELD,
+  );
 
 function chunkOf(traceId: string, spans: readonly Span[]): SpanChunk {
   // Packing is deterministic, so the same spans hash the same: hashing the packed bytes is
